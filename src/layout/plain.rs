@@ -1,0 +1,1 @@
+//! Text files: bytes → decoded text → lines without geometry.
