@@ -27,3 +27,56 @@ impl Diagnostic {
         Diagnostic { page, message: message.into() }
     }
 }
+
+pub mod batch;
+pub mod output;
+pub mod record;
+pub mod segment;
+
+use record::Record;
+
+/// What an input file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    Pdf,
+    Text,
+}
+
+impl InputKind {
+    /// By extension: `.pdf` is a PDF, anything else is read as text.
+    pub fn of_path(path: &std::path::Path) -> InputKind {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(e) if e.eq_ignore_ascii_case("pdf") => InputKind::Pdf,
+            _ => InputKind::Text,
+        }
+    }
+}
+
+/// One document's records and what was odd about it.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    pub pages: u32,
+    pub records: Vec<Record>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Runs the whole pipeline on one document's bytes. `source` is the name
+/// records carry. `Err` means the document as a whole could not be read.
+pub fn extract(bytes: &[u8], kind: InputKind, source: &str) -> Result<Extraction> {
+    let (lines, pages, mut diagnostics) = match kind {
+        InputKind::Text => {
+            let decoded = layout::plain::decode(bytes)?;
+            let pages = layout::plain::page_count(&decoded.text);
+            (layout::plain::lines(&decoded.text), pages, decoded.diagnostics)
+        }
+        InputKind::Pdf => return Err(Error::Pdf("PDF input is not supported yet".into())),
+    };
+    let plan = segment::plan(&lines);
+    if plan.tables.is_empty() {
+        return Err(Error::NotAPlan("no sections A.–D. with tables found".into()));
+    }
+    diagnostics.extend(plan.diagnostics.iter().cloned());
+    let (records, more) = record::normalise(&plan, source);
+    diagnostics.extend(more);
+    Ok(Extraction { pages, records, diagnostics })
+}

@@ -1,1 +1,108 @@
-fn main() {}
+//! The command line: maps arguments onto the library and sets the exit code.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use odplan::output::{self, Formats};
+
+/// Open data plan PDFs and text → normalised records (CSV, JSON, JSON Lines).
+#[derive(Debug, Parser)]
+#[command(name = "odplan", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Extract the dataset records of plans (PDF or text files, or folders of them).
+    Extract(ExtractArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ExtractArgs {
+    /// Files or directories (searched recursively for *.pdf and *.txt).
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Output directory.
+    #[arg(short, long, default_value = "odplan-out")]
+    out: PathBuf,
+    /// Output formats, comma-separated; report.json is always written.
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Format::Csv, Format::Json, Format::Jsonl])]
+    format: Vec<Format>,
+    /// Documents processed at once (default: all cores).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// Start records.csv with a UTF-8 byte order mark, so Excel reads Chinese correctly.
+    #[arg(long)]
+    bom: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Csv,
+    Json,
+    Jsonl,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("odplan: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    let start = Instant::now();
+    let inputs = odplan::batch::collect_inputs(&args.inputs)?;
+    if inputs.is_empty() {
+        anyhow::bail!("no *.pdf or *.txt files in {}", args.inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+    }
+    let jobs = args.jobs.map_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()), usize::from);
+    let formats = Formats {
+        csv: args.format.contains(&Format::Csv),
+        json: args.format.contains(&Format::Json),
+        jsonl: args.format.contains(&Format::Jsonl),
+    };
+    let docs = odplan::batch::run(&inputs, jobs);
+    let mut stderr = std::io::stderr().lock();
+    for (doc, input) in docs.iter().zip(&inputs) {
+        if let Some(err) = &doc.error {
+            writeln!(stderr, "odplan: {}: {err}", input.path.display())?;
+        }
+    }
+    output::write_all(&args.out, &docs, formats, args.bom).with_context(|| format!("writing to {}", args.out.display()))?;
+    let failed = docs.iter().filter(|d| d.error.is_some()).count();
+    let records: usize = docs.iter().map(|d| d.records.len()).sum();
+    let pages: u64 = docs.iter().map(|d| u64::from(d.pages)).sum();
+    writeln!(
+        stderr,
+        "odplan: {} documents ({} ok, {failed} failed), {pages} pages, {records} records → {} in {:.2}s",
+        docs.len(),
+        docs.len() - failed,
+        args.out.display(),
+        start.elapsed().as_secs_f64()
+    )?;
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cli_is_well_formed() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
+}

@@ -1,1 +1,144 @@
 //! Text files: bytes → decoded text → lines without geometry.
+//!
+//! A form feed starts a new page, as `pdftotext` prints them.
+
+use encoding_rs::{BIG5, Encoding, GB18030, UTF_8};
+
+use super::Line;
+use crate::{Diagnostic, Error, Result};
+
+/// Decoded text plus how it was decoded.
+#[derive(Debug)]
+pub struct Decoded {
+    pub text: String,
+    /// The encoding's WHATWG name, e.g. "UTF-8" or "Big5".
+    pub encoding: &'static str,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Decodes a text file: a BOM wins (UTF-8, UTF-16LE/BE); else UTF-8 when the
+/// bytes are valid UTF-8; else whichever of Big5 and GB18030 needs fewer
+/// replacement characters, since plans come from Hong Kong (Big5) and
+/// occasionally the mainland (GB).
+pub fn decode(bytes: &[u8]) -> Result<Decoded> {
+    if bytes.is_empty() {
+        return Err(Error::Empty);
+    }
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        let mut diagnostics = vec![Diagnostic::new(None, format!("decoded as {} (byte order mark)", enc.name()))];
+        if had_errors {
+            diagnostics.push(Diagnostic::new(None, format!("invalid {} sequences replaced by U+FFFD", enc.name())));
+        }
+        return Ok(Decoded { text: text.into_owned(), encoding: enc.name(), diagnostics });
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(Decoded { text: text.to_owned(), encoding: UTF_8.name(), diagnostics: Vec::new() });
+    }
+    if looks_binary(bytes) {
+        return Err(Error::UnknownEncoding("binary data (NUL bytes), not text".into()));
+    }
+    let candidates = [BIG5, GB18030].map(|enc| {
+        let (text, _) = enc.decode_without_bom_handling(bytes);
+        let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
+        (enc, text.into_owned(), bad)
+    });
+    // Ties go to Big5: GB18030 decodes nearly any byte sequence, so a tie
+    // says little, and Big5 is the Hong Kong encoding.
+    let best = candidates.into_iter().min_by_key(|(_, text, bad)| (*bad * 1000) / text.chars().count().max(1));
+    let Some((enc, text, bad)) = best else {
+        return Err(Error::UnknownEncoding("no candidate encoding".into()));
+    };
+    let total = text.chars().count().max(1);
+    if bad * 20 > total {
+        return Err(Error::UnknownEncoding(format!(
+            "not UTF-8, and {bad} of {total} characters are invalid as {}",
+            enc.name()
+        )));
+    }
+    let mut diagnostics = vec![Diagnostic::new(
+        None,
+        format!("not UTF-8; decoded as {} ({bad} invalid sequences)", enc.name()),
+    )];
+    if bad > 0 {
+        diagnostics.push(Diagnostic::new(None, format!("{bad} characters could not be decoded (U+FFFD)")));
+    }
+    Ok(Decoded { text, encoding: enc.name(), diagnostics })
+}
+
+fn looks_binary(bytes: &[u8]) -> bool {
+    bytes.iter().take(8192).filter(|&&b| b == 0).count() > 0
+}
+
+/// Splits decoded text into lines, numbering pages by form feeds.
+pub fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    for (i, page) in text.split('\x0c').enumerate() {
+        let page_no = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        for raw in page.lines() {
+            out.push(Line { page: page_no, text: raw.trim_end_matches('\r').to_owned(), bbox: None, words: Vec::new() });
+        }
+    }
+    out
+}
+
+/// The number of pages: form feeds + 1, not counting a trailing form feed.
+pub fn page_count(text: &str) -> u32 {
+    let n = text.trim_end().split('\x0c').count();
+    u32::try_from(n.max(1)).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(bytes: &[u8], expect: expect_test::Expect) {
+        let actual = match decode(bytes) {
+            Ok(d) => format!(
+                "{} {:?} {:?}",
+                d.encoding,
+                d.text,
+                d.diagnostics.iter().map(|d| d.message.as_str()).collect::<Vec<_>>()
+            ),
+            Err(e) => format!("error: {e}"),
+        };
+        expect.assert_eq(&actual);
+    }
+
+    #[test]
+    fn utf8_plain_and_bom() {
+        check("數據".as_bytes(), expect_test::expect![[r#"UTF-8 "數據" []"#]]);
+        check(b"\xEF\xBB\xBFab", expect_test::expect![[r#"UTF-8 "ab" ["decoded as UTF-8 (byte order mark)"]"#]]);
+    }
+
+    #[test]
+    fn utf16_both_orders() {
+        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("開放".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("開放".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        check(&le, expect_test::expect![[r#"UTF-16LE "開放" ["decoded as UTF-16LE (byte order mark)"]"#]]);
+        check(&be, expect_test::expect![[r#"UTF-16BE "開放" ["decoded as UTF-16BE (byte order mark)"]"#]]);
+    }
+
+    #[test]
+    fn big5_and_gb18030_chosen_by_fewest_errors() {
+        let (big5, _, _) = BIG5.encode("創新科技及工業局 數據集名稱");
+        check(&big5, expect_test::expect![[r#"Big5 "創新科技及工業局 數據集名稱" ["not UTF-8; decoded as Big5 (0 invalid sequences)"]"#]]);
+        let (gb, _, _) = GB18030.encode("创新科技及工业局 数据集名称");
+        check(&gb, expect_test::expect![[r#"gb18030 "创新科技及工业局 数据集名称" ["not UTF-8; decoded as gb18030 (0 invalid sequences)"]"#]]);
+    }
+
+    #[test]
+    fn empty_and_binary_are_errors() {
+        check(b"", expect_test::expect!["error: empty file"]);
+        check(b"\x00\x01\xff\xfe\x00", expect_test::expect!["error: text in an unknown encoding: binary data (NUL bytes), not text"]);
+    }
+
+    #[test]
+    fn form_feeds_number_pages() {
+        let ls = lines("a\nb\x0cc\r\n\x0c");
+        let pages: Vec<_> = ls.iter().map(|l| (l.page, l.text.as_str())).collect();
+        assert_eq!(pages, vec![(1, "a"), (1, "b"), (2, "c")]);
+        assert_eq!(page_count("a\x0cb\x0c"), 2);
+        assert_eq!(page_count("a"), 1);
+    }
+}

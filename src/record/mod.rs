@@ -1,0 +1,144 @@
+//! Raw rows → records, exactly as SCHEMA.md defines them.
+
+pub mod date;
+pub mod frequency;
+
+use serde::Serialize;
+
+use crate::Diagnostic;
+use crate::segment::{Language, Plan, RawRow, Table, patterns};
+
+/// One dataset row of a plan. Field order is SCHEMA.md's, which the JSON
+/// and CSV outputs follow.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Record {
+    pub source: String,
+    pub language: Language,
+    pub publisher: String,
+    pub plan_period: String,
+    pub plan_date: Option<String>,
+    pub section: String,
+    pub status: &'static str,
+    pub organisation: String,
+    pub spatial: bool,
+    pub item_no: u32,
+    pub category: String,
+    pub name: String,
+    pub new_item: bool,
+    pub description: Vec<String>,
+    pub formats: Vec<String>,
+    pub date_text: String,
+    pub date: Option<String>,
+    pub frequency_text: String,
+    pub frequency: String,
+    pub pages: Vec<u32>,
+}
+
+/// Normalises every row of a plan. `source` is the input's name as given.
+pub fn normalise(plan: &Plan, source: &str) -> (Vec<Record>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let publisher = plan.publisher.clone().unwrap_or_default();
+    if publisher.is_empty() {
+        diagnostics.push(Diagnostic::new(None, "publisher not found in the title block"));
+    }
+    let plan_period = plan.plan_period.clone().unwrap_or_default();
+    if plan_period.is_empty() {
+        diagnostics.push(Diagnostic::new(None, "plan period not found in the title"));
+    }
+    let plan_date = plan.plan_date_text.as_deref().and_then(date::normalise).map(|d| d.chars().take(7).collect::<String>());
+    match (&plan.plan_date_text, &plan_date) {
+        (None, _) => diagnostics.push(Diagnostic::new(None, "publication date not found at the end of the plan")),
+        (Some(t), None) => diagnostics.push(Diagnostic::new(None, format!("publication date not understood: {t}"))),
+        _ => {}
+    }
+    let mut records = Vec::new();
+    for table in &plan.tables {
+        for row in &table.rows {
+            records.push(record(plan, table, row, source, &publisher, &plan_period, &plan_date, &mut diagnostics));
+        }
+    }
+    (records, diagnostics)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn record(
+    plan: &Plan,
+    table: &Table,
+    row: &RawRow,
+    source: &str,
+    publisher: &str,
+    plan_period: &str,
+    plan_date: &Option<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Record {
+    let page = row.pages.first().copied();
+    let where_ = format!("section {} item {}", table.section.letter(), row.item_no);
+    let date = date::normalise(&row.date_text);
+    if date.is_none() {
+        diagnostics.push(Diagnostic::new(page, format!("{where_}: date not understood: {:?}", row.date_text)));
+    }
+    let frequency = frequency::normalise(&row.frequency_text);
+    if row.frequency_text.is_empty() {
+        diagnostics.push(Diagnostic::new(page, format!("{where_}: no update frequency")));
+    }
+    for (field, value) in [("category", &row.category), ("name", &row.name)] {
+        if value.is_empty() {
+            diagnostics.push(Diagnostic::new(page, format!("{where_}: empty {field}")));
+        }
+    }
+    Record {
+        source: source.to_owned(),
+        language: plan.language,
+        publisher: publisher.to_owned(),
+        plan_period: plan_period.to_owned(),
+        plan_date: plan_date.clone(),
+        section: table.section.letter().to_owned(),
+        status: if table.section == crate::segment::Section::D { "released" } else { "planned" },
+        organisation: table.organisation.clone().unwrap_or_else(|| publisher.to_owned()),
+        spatial: table.spatial,
+        item_no: row.item_no,
+        category: row.category.clone(),
+        name: row.name.clone(),
+        new_item: row.new_item,
+        description: row.description.clone(),
+        formats: formats(&row.description),
+        date_text: row.date_text.clone(),
+        date,
+        frequency_text: row.frequency_text.clone(),
+        frequency,
+        pages: row.pages.clone(),
+    }
+}
+
+/// Formats named in the description, in order of first mention: whole
+/// ASCII words only, so "GeoJSON" is not also "JSON", and "以JSON、" is.
+pub fn formats(description: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for text in description {
+        for word in text.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if word.is_empty() {
+                continue;
+            }
+            if let Some(f) = patterns::FORMATS.iter().find(|f| f.eq_ignore_ascii_case(word)) {
+                if !out.iter().any(|o| o == f) {
+                    out.push((*f).to_owned());
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::formats;
+
+    #[test]
+    fn formats_in_order_without_repeats() {
+        let d = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(formats(&d(&["machine-readable format (e.g. SHP, GeoJSON)", "CSV and shp"])), ["SHP", "GeoJSON", "CSV"]);
+        assert_eq!(formats(&d(&["透過「資料一線通」網站以JSON、XML格式發放。"])), ["JSON", "XML"]);
+        assert_eq!(formats(&d(&["(如：XLSX、CSV) 開放數據。", "APIs are not API"])), ["XLSX", "CSV", "API"]);
+        assert!(formats(&d(&["No format named; csvkit is a tool"])).is_empty());
+    }
+}

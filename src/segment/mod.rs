@@ -1,0 +1,328 @@
+//! Lines → the plan's frame (title, sections, organisations, tables) → raw rows.
+//!
+//! The frame is found the same way for text files and PDFs, from the text
+//! of each line. Rows are then cut from each table's body by `text` (lines
+//! without geometry) or by `grid` (lines with word positions).
+
+pub mod join;
+pub mod patterns;
+mod text;
+
+use serde::Serialize;
+
+use crate::Diagnostic;
+use crate::layout::Line;
+use patterns as pat;
+
+/// A plan's four sections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum Section {
+    A,
+    B,
+    C,
+    D,
+}
+
+impl Section {
+    fn from_letter(c: char) -> Option<Section> {
+        match c {
+            'A' | 'Ａ' => Some(Section::A),
+            'B' | 'Ｂ' => Some(Section::B),
+            'C' | 'Ｃ' => Some(Section::C),
+            'D' | 'Ｄ' => Some(Section::D),
+            _ => None,
+        }
+    }
+
+    pub fn letter(self) -> &'static str {
+        match self {
+            Section::A => "A",
+            Section::B => "B",
+            Section::C => "C",
+            Section::D => "D",
+        }
+    }
+}
+
+/// The language a plan is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Language {
+    #[serde(rename = "zh-Hant")]
+    ZhHant,
+    #[serde(rename = "zh-Hans")]
+    ZhHans,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Language {
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::ZhHant => "zh-Hant",
+            Language::ZhHans => "zh-Hans",
+            Language::En => "en",
+        }
+    }
+}
+
+/// A table row as printed, cells joined but not yet normalised.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RawRow {
+    pub item_no: u32,
+    pub category: String,
+    /// The name with the new-item marker removed.
+    pub name: String,
+    pub new_item: bool,
+    /// One entry per bullet.
+    pub description: Vec<String>,
+    pub date_text: String,
+    pub frequency_text: String,
+    /// 1-based pages the row spans, ascending.
+    pub pages: Vec<u32>,
+}
+
+/// One table: a section's (or an organisation's) spatial or non-spatial table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub section: Section,
+    /// The organisation heading under section C, as printed.
+    pub organisation: Option<String>,
+    pub spatial: bool,
+    pub rows: Vec<RawRow>,
+}
+
+/// The plan: what its title block and closing lines say, and its tables.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    pub language: Language,
+    pub publisher: Option<String>,
+    pub plan_period: Option<String>,
+    /// The publication date as printed at the end ("2023年12月").
+    pub plan_date_text: Option<String>,
+    pub tables: Vec<Table>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A table's lines as the frame found them, for a row cutter.
+#[derive(Debug)]
+struct TableLines<'a> {
+    table: Table,
+    /// The column-header lines, in order (possibly repeated on later pages).
+    headers: Vec<&'a Line>,
+    /// Everything else inside the table, page furniture removed.
+    body: Vec<&'a Line>,
+    not_applicable: bool,
+}
+
+/// Segments a document's lines into a plan.
+pub fn plan(lines: &[Line]) -> Plan {
+    let mut diagnostics = Vec::new();
+    let language = language(lines);
+    let content: Vec<&Line> = lines.iter().filter(|l| !l.text.trim().is_empty() && !pat::PAGE_NUMBER.is_match(&l.text)).collect();
+
+    let first_section = content.iter().position(|l| section_heading(l, None).is_some()).unwrap_or(content.len());
+    let (publisher, plan_period) = title_block(&content[..first_section]);
+    let (closing_start, closing_publisher, plan_date_text) = closing_block(&content[first_section..], publisher.as_deref());
+    let body = &content[first_section..first_section + closing_start];
+
+    let tables = frame(body, &mut diagnostics);
+    let mut out_tables = Vec::with_capacity(tables.len());
+    for t in tables {
+        let mut table = t.table;
+        if !t.not_applicable {
+            table.rows = text::rows(&t.body, &mut diagnostics);
+        } else if t.body.iter().any(|l| pat::ROW_START.is_match(&l.text)) {
+            diagnostics.push(Diagnostic::new(
+                t.body.first().map(|l| l.page),
+                format!("table {}{} is marked not applicable but has more text; ignored", table.section.letter(), if table.spatial { " i" } else { " ii" }),
+            ));
+        }
+        out_tables.push(table);
+    }
+    if out_tables.is_empty() {
+        diagnostics.push(Diagnostic::new(None, "no plan sections (A.–D.) found"));
+    }
+    Plan {
+        language,
+        publisher: publisher.or(closing_publisher),
+        plan_period,
+        plan_date_text,
+        tables: out_tables,
+        diagnostics,
+    }
+}
+
+/// The section a line opens, if it is a heading of the section after `current`.
+fn section_heading(line: &Line, current: Option<Section>) -> Option<Section> {
+    let caps = pat::SECTION.captures(&line.text)?;
+    let letter = caps.get(1)?.as_str().chars().next()?;
+    let section = Section::from_letter(letter)?;
+    // A heading comes in order; anything else is a row's text that happens
+    // to begin with a capital and a full stop.
+    match current {
+        None => (section == Section::A || caps.get(2).is_some_and(|t| pat::TITLE.is_match(t.as_str()) || looks_like_heading(t.as_str())))
+            .then_some(section),
+        Some(cur) => (section > cur).then_some(section),
+    }
+}
+
+fn looks_like_heading(rest: &str) -> bool {
+    rest.contains("數據集") || rest.contains("数据集") || rest.to_lowercase().contains("dataset")
+}
+
+/// Publisher and period from the lines above the first section.
+fn title_block(lines: &[&Line]) -> (Option<String>, Option<String>) {
+    let title_at = lines.iter().position(|l| pat::PERIOD.is_match(&l.text) || pat::TITLE.is_match(&l.text));
+    let period = lines
+        .iter()
+        .skip(title_at.unwrap_or(0))
+        .take(3)
+        .find_map(|l| pat::PERIOD.captures(&l.text))
+        .map(|c| format!("{}-{}", &c[1], &c[2]));
+    let publisher_lines = &lines[..title_at.unwrap_or(0)];
+    let publisher = join::join_text(publisher_lines.iter().map(|l| l.text.as_str()));
+    ((!publisher.is_empty()).then_some(publisher), period)
+}
+
+/// Finds the closing lines (publisher, then the publication date) at the
+/// end of the body: returns where they start, the publisher they name and
+/// the date text.
+fn closing_block(lines: &[&Line], publisher: Option<&str>) -> (usize, Option<String>, Option<String>) {
+    let Some(last) = lines.len().checked_sub(1) else {
+        return (0, None, None);
+    };
+    if !pat::DATE_LINE.is_match(&lines[last].text) || pat::DATE_THEN_FREQUENCY.captures(&lines[last].text).is_some_and(|c| c.get(2).is_some()) {
+        return (lines.len(), None, None);
+    }
+    let date = join::collapse(&lines[last].text);
+    // A bare year is a date too, but not a plan's publication date.
+    if date.chars().all(|c| c.is_ascii_digit()) {
+        return (lines.len(), None, None);
+    }
+    let mut start = last;
+    let mut closing_publisher = None;
+    if let Some(prev) = last.checked_sub(1) {
+        let text = join::collapse(&lines[prev].text);
+        let same = publisher.is_some_and(|p| squash(p) == squash(&text));
+        let plain = !pat::BULLET.is_match(&text) && !pat::ROW_START.is_match(&text) && !text.ends_with(['。', '.']);
+        if same || (publisher.is_none() && plain) {
+            start = prev;
+            closing_publisher = Some(text);
+        }
+    }
+    (start, closing_publisher, Some(date))
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Walks the body's headings, handing each table its lines.
+fn frame<'a>(body: &[&'a Line], diagnostics: &mut Vec<Diagnostic>) -> Vec<TableLines<'a>> {
+    let mut tables: Vec<TableLines<'a>> = Vec::new();
+    let mut section: Option<Section> = None;
+    let mut organisation: Option<String> = None;
+    let mut org_no = 0u32;
+    // Has the current table's header been seen? Lines before it are notes.
+    let mut in_header = false;
+    for &line in body {
+        if let Some(s) = section_heading(line, section) {
+            section = Some(s);
+            organisation = None;
+            org_no = 0;
+            continue;
+        }
+        let Some(sec) = section else { continue };
+        if sec == Section::C {
+            if let Some(c) = pat::ORGANISATION.captures(&line.text) {
+                if parse_number(&c[1]) == Some(org_no + 1) && !pat::TABLE.is_match(&c[2]) {
+                    org_no += 1;
+                    organisation = Some(join::collapse(&c[2]));
+                    continue;
+                }
+            }
+        }
+        if let Some(c) = pat::TABLE.captures(&line.text) {
+            let numeral = c[1].to_ascii_lowercase();
+            let opens_next = match tables.last() {
+                Some(t) if t.table.section == sec && t.table.organisation == organisation => numeral != "i",
+                _ => true,
+            };
+            if opens_next && (numeral == "i" || numeral == "ii") {
+                let spatial = numeral == "i" && !pat::NON_SPATIAL.is_match(&c[2]);
+                tables.push(TableLines {
+                    table: Table { section: sec, organisation: organisation.clone(), spatial, rows: Vec::new() },
+                    headers: Vec::new(),
+                    body: Vec::new(),
+                    not_applicable: false,
+                });
+                in_header = true;
+                continue;
+            }
+        }
+        let Some(t) = tables.last_mut() else {
+            diagnostics.push(Diagnostic::new(Some(line.page), format!("text before the first table ignored: {}", line.text.trim())));
+            continue;
+        };
+        if is_header(&line.text, in_header) {
+            t.headers.push(line);
+            in_header = true;
+            continue;
+        }
+        in_header = false;
+        if pat::NOT_APPLICABLE.is_match(&line.text) && t.body.is_empty() {
+            t.not_applicable = true;
+            continue;
+        }
+        if pat::NOTE.is_match(&line.text) && t.body.is_empty() {
+            continue;
+        }
+        t.body.push(line);
+    }
+    tables
+}
+
+/// A column-header line: header words only, with at least one strong word
+/// unless it continues a header line just above.
+fn is_header(text: &str, after_header: bool) -> bool {
+    let rest = pat::HEADER_WORDS.replace_all(text, "");
+    pat::HEADER_FILLER.is_match(&rest) && (after_header || pat::HEADER_STRONG.is_match(text))
+}
+
+pub(crate) fn parse_number(s: &str) -> Option<u32> {
+    let ascii: String = s
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    ascii.trim().parse().ok()
+}
+
+/// Chinese when Han characters outnumber Latin letters; simplified when
+/// simplified-only characters of the plans' common words outnumber their
+/// traditional forms.
+fn language(lines: &[Line]) -> Language {
+    let (mut han, mut latin, mut simp, mut trad) = (0usize, 0usize, 0usize, 0usize);
+    for c in lines.iter().flat_map(|l| l.text.chars()) {
+        if c.is_ascii_alphabetic() {
+            latin += 1;
+        } else if join::is_cjk(c) {
+            han += 1;
+            if "数据计划发门类编号说频时间与为业务项资这个们两会".contains(c) {
+                simp += 1;
+            } else if "數據計劃發門類編號說頻時間與為業務項資這個們兩會".contains(c) {
+                trad += 1;
+            }
+        }
+    }
+    match (han > latin, simp > trad) {
+        (false, _) => Language::En,
+        (true, true) => Language::ZhHans,
+        (true, false) => Language::ZhHant,
+    }
+}
+
+#[cfg(test)]
+mod tests;
