@@ -47,7 +47,11 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), Error> {
         let kind = entry.file_type().map_err(|source| Error::Io { path: path.clone(), source })?;
         if kind.is_dir() {
             walk(&path, found)?;
-        } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("pdf") || e.eq_ignore_ascii_case("txt")) {
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("pdf") || e.eq_ignore_ascii_case("txt"))
+        {
             found.push(path);
         }
     }
@@ -97,7 +101,8 @@ pub fn process(input: &Input, json_name: &str) -> DocumentOutput {
 /// `<stem>.json` per document; stems that repeat (same name in two
 /// folders) get the folder path folded in so no output overwrites another.
 fn json_names(inputs: &[Input]) -> Vec<String> {
-    let stem = |i: &Input| i.path.file_stem().map_or_else(|| "document".to_owned(), |s| s.to_string_lossy().into_owned());
+    let stem =
+        |i: &Input| i.path.file_stem().map_or_else(|| "document".to_owned(), |s| s.to_string_lossy().into_owned());
     let mut names: Vec<String> = inputs
         .iter()
         .map(|i| match stem(i).as_str() {

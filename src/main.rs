@@ -68,7 +68,10 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let start = Instant::now();
     let inputs = odplan::batch::collect_inputs(&args.inputs)?;
     if inputs.is_empty() {
-        anyhow::bail!("no *.pdf or *.txt files in {}", args.inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+        anyhow::bail!(
+            "no *.pdf or *.txt files in {}",
+            args.inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+        );
     }
     let jobs = args.jobs.map_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()), usize::from);
     let formats = Formats {
@@ -83,7 +86,8 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             writeln!(stderr, "odplan: {}: {err}", input.path.display())?;
         }
     }
-    output::write_all(&args.out, &docs, formats, args.bom).with_context(|| format!("writing to {}", args.out.display()))?;
+    output::write_all(&args.out, &docs, formats, args.bom)
+        .with_context(|| format!("writing to {}", args.out.display()))?;
     let failed = docs.iter().filter(|d| d.error.is_some()).count();
     let records: usize = docs.iter().map(|d| d.records.len()).sum();
     let pages: u64 = docs.iter().map(|d| u64::from(d.pages)).sum();

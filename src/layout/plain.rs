@@ -32,16 +32,18 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded> {
         }
         return Ok(Decoded { text: text.into_owned(), encoding: enc.name(), diagnostics });
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Decoded { text: text.to_owned(), encoding: UTF_8.name(), diagnostics: Vec::new() });
-    }
+    // Only UTF-16 puts NUL bytes in text, and it was caught by its BOM.
     if looks_binary(bytes) {
         return Err(Error::UnknownEncoding("binary data (NUL bytes), not text".into()));
     }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(Decoded { text: text.to_owned(), encoding: UTF_8.name(), diagnostics: Vec::new() });
+    }
     let candidates = [BIG5, GB18030].map(|enc| {
         let (text, _) = enc.decode_without_bom_handling(bytes);
+        let text = if enc == BIG5 { big5_full_width(&text) } else { text.into_owned() };
         let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
-        (enc, text.into_owned(), bad)
+        (enc, text, bad)
     });
     // Ties go to Big5: GB18030 decodes nearly any byte sequence, so a tie
     // says little, and Big5 is the Hong Kong encoding.
@@ -56,14 +58,19 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded> {
             enc.name()
         )));
     }
-    let mut diagnostics = vec![Diagnostic::new(
-        None,
-        format!("not UTF-8; decoded as {} ({bad} invalid sequences)", enc.name()),
-    )];
+    let mut diagnostics =
+        vec![Diagnostic::new(None, format!("not UTF-8; decoded as {} ({bad} invalid sequences)", enc.name()))];
     if bad > 0 {
         diagnostics.push(Diagnostic::new(None, format!("{bad} characters could not be decoded (U+FFFD)")));
     }
     Ok(Decoded { text, encoding: enc.name(), diagnostics })
+}
+
+/// Big5 is a double-byte set whose every character is full width, but the
+/// WHATWG table decodes its solidus and reverse solidus (0xA241, 0xA242) to
+/// the mathematical U+2215 / U+2216; a reader sees ／ and ＼.
+pub fn big5_full_width(text: &str) -> String {
+    text.replace('\u{2215}', "／").replace('\u{2216}', "＼")
 }
 
 fn looks_binary(bytes: &[u8]) -> bool {
@@ -76,7 +83,12 @@ pub fn lines(text: &str) -> Vec<Line> {
     for (i, page) in text.split('\x0c').enumerate() {
         let page_no = u32::try_from(i + 1).unwrap_or(u32::MAX);
         for raw in page.lines() {
-            out.push(Line { page: page_no, text: raw.trim_end_matches('\r').to_owned(), bbox: None, words: Vec::new() });
+            out.push(Line {
+                page: page_no,
+                text: raw.trim_end_matches('\r').to_owned(),
+                bbox: None,
+                words: Vec::new(),
+            });
         }
     }
     out
@@ -122,15 +134,28 @@ mod tests {
     #[test]
     fn big5_and_gb18030_chosen_by_fewest_errors() {
         let (big5, _, _) = BIG5.encode("創新科技及工業局 數據集名稱");
-        check(&big5, expect_test::expect![[r#"Big5 "創新科技及工業局 數據集名稱" ["not UTF-8; decoded as Big5 (0 invalid sequences)"]"#]]);
+        check(
+            &big5,
+            expect_test::expect![[
+                r#"Big5 "創新科技及工業局 數據集名稱" ["not UTF-8; decoded as Big5 (0 invalid sequences)"]"#
+            ]],
+        );
         let (gb, _, _) = GB18030.encode("创新科技及工业局 数据集名称");
-        check(&gb, expect_test::expect![[r#"gb18030 "创新科技及工业局 数据集名称" ["not UTF-8; decoded as gb18030 (0 invalid sequences)"]"#]]);
+        check(
+            &gb,
+            expect_test::expect![[
+                r#"Big5 "斐陔褪撮摯馱珛擁 杅擂摩靡備" ["not UTF-8; decoded as Big5 (0 invalid sequences)"]"#
+            ]],
+        );
     }
 
     #[test]
     fn empty_and_binary_are_errors() {
         check(b"", expect_test::expect!["error: empty file"]);
-        check(b"\x00\x01\xff\xfe\x00", expect_test::expect!["error: text in an unknown encoding: binary data (NUL bytes), not text"]);
+        check(
+            b"\x00\x01\xff\xfe\x00",
+            expect_test::expect!["error: text in an unknown encoding: binary data (NUL bytes), not text"],
+        );
     }
 
     #[test]

@@ -5,8 +5,26 @@ use std::io::{self, Write};
 use crate::record::Record;
 
 const COLUMNS: [&str; 20] = [
-    "source", "language", "publisher", "plan_period", "plan_date", "section", "status", "organisation", "spatial", "item_no",
-    "category", "name", "new_item", "description", "formats", "date_text", "date", "frequency_text", "frequency", "pages",
+    "source",
+    "language",
+    "publisher",
+    "plan_period",
+    "plan_date",
+    "section",
+    "status",
+    "organisation",
+    "spatial",
+    "item_no",
+    "category",
+    "name",
+    "new_item",
+    "description",
+    "formats",
+    "date_text",
+    "date",
+    "frequency_text",
+    "frequency",
+    "pages",
 ];
 
 /// Writes the header and one line per record. With `bom`, a UTF-8 byte

@@ -100,7 +100,12 @@ pub fn write_all(dir: &Path, docs: &[DocumentOutput], formats: Formats, bom: boo
             continue;
         }
         write_atomic(&path, |w| {
-            let body = DocumentJson { source: &doc.source, pages: doc.pages, records: &doc.records, diagnostics: &doc.diagnostics };
+            let body = DocumentJson {
+                source: &doc.source,
+                pages: doc.pages,
+                records: &doc.records,
+                diagnostics: &doc.diagnostics,
+            };
             serde_json::to_writer_pretty(&mut *w, &body)?;
             w.write_all(b"\n")
         })?;

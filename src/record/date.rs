@@ -7,12 +7,17 @@ use regex::Regex;
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| re(r"^([0-9]{1,2})\s*/\s*([0-9]{4})$"));
 static ISO: LazyLock<Regex> = LazyLock::new(|| re(r"^([0-9]{4})\s*[-/.]\s*([0-9]{1,2})$"));
 static ZH_MONTH: LazyLock<Regex> = LazyLock::new(|| re(r"^([0-9]{4})\s*年\s*([0-9]{1,2})\s*月(?:份)?$"));
-static ZH_QUARTER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:([0-9]{4})\s*年\s*第?\s*([一二三四1-4])\s*季度?|第?\s*([一二三四1-4])\s*季度?\s*[,，]?\s*([0-9]{4})\s*年?)$"));
+static ZH_QUARTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:([0-9]{4})\s*年\s*第?\s*([一二三四1-4])\s*季度?|第?\s*([一二三四1-4])\s*季度?\s*[,，]?\s*([0-9]{4})\s*年?)$",
+    )
+});
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"^([0-9]{4})\s*年?(?:底|內|内)?$"));
 static EN_MONTH: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^([a-z]+)\.?\s*,?\s*([0-9]{4})$"));
 static EN_QUARTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(?:q([1-4])\s*[-/,]?\s*([0-9]{4})|([0-9]{4})\s*[-/,]?\s*q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?([0-9]{4}))$")
+    re(
+        r"(?i)^(?:q([1-4])\s*[-/,]?\s*([0-9]{4})|([0-9]{4})\s*[-/,]?\s*q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?([0-9]{4}))$",
+    )
 });
 
 fn re(p: &str) -> Regex {
@@ -80,7 +85,18 @@ fn month_number(name: &str) -> Option<u32> {
         return None;
     }
     const FULL: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     let i = MONTHS.iter().position(|m| lower.starts_with(m))?;
     // "Mar" and "March" and "Sept" are months; "Marching" is not.

@@ -45,7 +45,8 @@ pub fn normalise(plan: &Plan, source: &str) -> (Vec<Record>, Vec<Diagnostic>) {
     if plan_period.is_empty() {
         diagnostics.push(Diagnostic::new(None, "plan period not found in the title"));
     }
-    let plan_date = plan.plan_date_text.as_deref().and_then(date::normalise).map(|d| d.chars().take(7).collect::<String>());
+    let plan_date =
+        plan.plan_date_text.as_deref().and_then(date::normalise).map(|d| d.chars().take(7).collect::<String>());
     match (&plan.plan_date_text, &plan_date) {
         (None, _) => diagnostics.push(Diagnostic::new(None, "publication date not found at the end of the plan")),
         (Some(t), None) => diagnostics.push(Diagnostic::new(None, format!("publication date not understood: {t}"))),
@@ -136,7 +137,10 @@ mod tests {
     #[test]
     fn formats_in_order_without_repeats() {
         let d = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-        assert_eq!(formats(&d(&["machine-readable format (e.g. SHP, GeoJSON)", "CSV and shp"])), ["SHP", "GeoJSON", "CSV"]);
+        assert_eq!(
+            formats(&d(&["machine-readable format (e.g. SHP, GeoJSON)", "CSV and shp"])),
+            ["SHP", "GeoJSON", "CSV"]
+        );
         assert_eq!(formats(&d(&["透過「資料一線通」網站以JSON、XML格式發放。"])), ["JSON", "XML"]);
         assert_eq!(formats(&d(&["(如：XLSX、CSV) 開放數據。", "APIs are not API"])), ["XLSX", "CSV", "API"]);
         assert!(formats(&d(&["No format named; csvkit is a tool"])).is_empty());

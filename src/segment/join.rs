@@ -82,7 +82,10 @@ mod tests {
 
     #[test]
     fn cjk_breaks_vanish() {
-        check(&[("數碼港的年度財務摘", false), ("要（根據經審計的帳", false), ("目）", false)], "數碼港的年度財務摘要（根據經審計的帳目）");
+        check(
+            &[("數碼港的年度財務摘", false), ("要（根據經審計的帳", false), ("目）", false)],
+            "數碼港的年度財務摘要（根據經審計的帳目）",
+        );
         check(&[("數碼港Smart-Space共", false), ("用工作間", false)], "數碼港Smart-Space共用工作間");
         check(&[("以JSON、", false), ("XML格式", false)], "以JSON、XML格式");
     }

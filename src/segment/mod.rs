@@ -118,11 +118,13 @@ struct TableLines<'a> {
 pub fn plan(lines: &[Line]) -> Plan {
     let mut diagnostics = Vec::new();
     let language = language(lines);
-    let content: Vec<&Line> = lines.iter().filter(|l| !l.text.trim().is_empty() && !pat::PAGE_NUMBER.is_match(&l.text)).collect();
+    let content: Vec<&Line> =
+        lines.iter().filter(|l| !l.text.trim().is_empty() && !pat::PAGE_NUMBER.is_match(&l.text)).collect();
 
     let first_section = content.iter().position(|l| section_heading(l, None).is_some()).unwrap_or(content.len());
     let (publisher, plan_period) = title_block(&content[..first_section]);
-    let (closing_start, closing_publisher, plan_date_text) = closing_block(&content[first_section..], publisher.as_deref());
+    let (closing_start, closing_publisher, plan_date_text) =
+        closing_block(&content[first_section..], publisher.as_deref());
     let body = &content[first_section..first_section + closing_start];
 
     let tables = frame(body, &mut diagnostics);
@@ -134,7 +136,11 @@ pub fn plan(lines: &[Line]) -> Plan {
         } else if t.body.iter().any(|l| pat::ROW_START.is_match(&l.text)) {
             diagnostics.push(Diagnostic::new(
                 t.body.first().map(|l| l.page),
-                format!("table {}{} is marked not applicable but has more text; ignored", table.section.letter(), if table.spatial { " i" } else { " ii" }),
+                format!(
+                    "table {}{} is marked not applicable but has more text; ignored",
+                    table.section.letter(),
+                    if table.spatial { " i" } else { " ii" }
+                ),
             ));
         }
         out_tables.push(table);
@@ -160,8 +166,9 @@ fn section_heading(line: &Line, current: Option<Section>) -> Option<Section> {
     // A heading comes in order; anything else is a row's text that happens
     // to begin with a capital and a full stop.
     match current {
-        None => (section == Section::A || caps.get(2).is_some_and(|t| pat::TITLE.is_match(t.as_str()) || looks_like_heading(t.as_str())))
-            .then_some(section),
+        None => (section == Section::A
+            || caps.get(2).is_some_and(|t| pat::TITLE.is_match(t.as_str()) || looks_like_heading(t.as_str())))
+        .then_some(section),
         Some(cur) => (section > cur).then_some(section),
     }
 }
@@ -191,7 +198,9 @@ fn closing_block(lines: &[&Line], publisher: Option<&str>) -> (usize, Option<Str
     let Some(last) = lines.len().checked_sub(1) else {
         return (0, None, None);
     };
-    if !pat::DATE_LINE.is_match(&lines[last].text) || pat::DATE_THEN_FREQUENCY.captures(&lines[last].text).is_some_and(|c| c.get(2).is_some()) {
+    if !pat::DATE_LINE.is_match(&lines[last].text)
+        || pat::DATE_THEN_FREQUENCY.captures(&lines[last].text).is_some_and(|c| c.get(2).is_some())
+    {
         return (lines.len(), None, None);
     }
     let date = join::collapse(&lines[last].text);
@@ -261,7 +270,10 @@ fn frame<'a>(body: &[&'a Line], diagnostics: &mut Vec<Diagnostic>) -> Vec<TableL
             }
         }
         let Some(t) = tables.last_mut() else {
-            diagnostics.push(Diagnostic::new(Some(line.page), format!("text before the first table ignored: {}", line.text.trim())));
+            diagnostics.push(Diagnostic::new(
+                Some(line.page),
+                format!("text before the first table ignored: {}", line.text.trim()),
+            ));
             continue;
         };
         if is_header(&line.text, in_header) {

@@ -17,8 +17,7 @@ fn re(pattern: &str) -> Regex {
 pub static SECTION: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*([A-DＡ-Ｄ])\s*[.．。、)）]\s*(\S.*?)\s*$"));
 
 /// An organisation heading under section C: "(1) 創新科技及工業局".
-pub static ORGANISATION: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\s*[(（]\s*([0-9０-９]{1,2})\s*[)）]\s*(\S.*?)\s*$"));
+pub static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*[(（]\s*([0-9０-９]{1,2})\s*[)）]\s*(\S.*?)\s*$"));
 
 /// A table heading: "i. 空間數據", "ii. Non-spatial Data".
 pub static TABLE: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?i:(i{1,3}|iv))\s*[.．)）]\s*(\S.*?)\s*$"));
@@ -31,7 +30,8 @@ pub static NOT_APPLICABLE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s*(不適用|不适用|n/?a|nil|none|not applicable|沒有|没有|無|无)\s*[。.]?\s*$"));
 
 /// A note line above a table: "# 備註：…", "# Note: …".
-pub static NOTE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*([#＃]|備註|备注|註[:：]|注[:：]|notes?\s*[:：]|remarks?\s*[:：])"));
+pub static NOTE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*([#＃]|備註|备注|註[:：]|注[:：]|notes?\s*[:：]|remarks?\s*[:：])"));
 
 /// A row's first line: its item number, then the rest of the row's text.
 pub static ROW_START: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*([0-9０-９]{1,3})(?:\s+|[.．]\s*|$)(.*?)\s*$"));
@@ -40,18 +40,14 @@ pub static ROW_START: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*([0-9０-９]{
 pub static BULLET: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*[•●▪■◆◦‧・∙·○\u{F0B7}\u{F06C}\u{F0A7}]\s*(.*?)\s*$"));
 
 /// A bullet sign inside a line, for rows whose first bullet follows the name on the same line.
-pub static INLINE_BULLET: LazyLock<Regex> = LazyLock::new(|| re(r"\s[•●▪■◆◦‧・∙○\u{F0B7}\u{F06C}\u{F0A7}]\s*"));
+pub static INLINE_BULLET: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\s)[•●▪■◆◦‧・∙○\u{F0B7}\u{F06C}\u{F0A7}]\s*"));
 
 /// The new-item marker, anywhere in the name cell.
 pub static NEW_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)[\[［【]\s*(新項目|新项目|new\s*item)\s*[\]］】]"));
 
 /// A date cell followed by the frequency cell, the row's last two columns.
-pub static DATE_THEN_FREQUENCY: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"^\s*({})(?:\s+(\S.*?))?\s*$",
-        DATE_ALTERNATIVES
-    ))
-});
+pub static DATE_THEN_FREQUENCY: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"^\s*({})(?:\s+(\S.*?))?\s*$", DATE_ALTERNATIVES)));
 
 /// The date forms a plan prints, for use inside larger patterns.
 pub const DATE_ALTERNATIVES: &str = concat!(
@@ -68,25 +64,30 @@ pub const DATE_ALTERNATIVES: &str = concat!(
 pub static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^\s*(?:{DATE_ALTERNATIVES})\s*$")));
 
 /// The plan period in the title: "2024-2026年度", "for 2024-2026".
-pub static PERIOD: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(20[0-9]{2})\s*(?:[-–—~～至]|to)\s*(20[0-9]{2})"));
+pub static PERIOD: LazyLock<Regex> = LazyLock::new(|| re(r"(20[0-9]{2})\s*(?:[-–—~～至]|to)\s*(20[0-9]{2})"));
 
 /// The plan title's own words, for titles that wrap before their period.
 pub static TITLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)數據計劃|数据计划|open\s+data\s+plan"));
 
 /// Page furniture: "第 3 頁", "Page 3", "Page 3 of 9", "- 3 -", "3 / 9".
 pub static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\s*(?:第\s*[0-9]+\s*頁(?:\s*[,，/／]?\s*共\s*[0-9]+\s*頁)?|第\s*[0-9]+\s*页|page\s+[0-9]+(?:\s+of\s+[0-9]+)?|[-–]\s*[0-9]+\s*[-–]|[0-9]+\s*/\s*[0-9]+)\s*$")
+    re(
+        r"(?i)^\s*(?:第\s*[0-9]+\s*頁(?:\s*[,，/／]?\s*共\s*[0-9]+\s*頁)?|第\s*[0-9]+\s*页|page\s+[0-9]+(?:\s+of\s+[0-9]+)?|[-–]\s*[0-9]+\s*[-–]|[0-9]+\s*/\s*[0-9]+)\s*$",
+    )
 });
 
 /// Column-header words, which repeat after every page break of a table.
 /// "Strong" words alone make a line a header; the rest are the fragments a
 /// narrow header cell wraps into.
 pub static HEADER_STRONG: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)編號|编号|數據種類|数据种类|數據集名稱|数据集名称|一般說明|一般说明|發放日期|发放日期|更新頻率|更新频率|\bitem\b|\bcategory\b|\bdataset\b|\bdescription\b|\brelease\b|\bfrequency\b")
+    re(
+        r"(?i)編號|编号|數據種類|数据种类|數據集名稱|数据集名称|一般說明|一般说明|發放日期|发放日期|更新頻率|更新频率|\bitem\b|\bcategory\b|\bdataset\b|\bdescription\b|\brelease\b|\bfrequency\b",
+    )
 });
 pub static HEADER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)編號|编号|數據種類|数据种类|數據集名稱|数据集名称|一般說明|一般说明|目標發放日期|目标发放日期|目標發放|目标发放|發放日期|发放日期|日期|更新頻率|更新频率|更新頻|更新频|頻率|频率|率|目標|目标|月|年|\bitem\b|\bno\b|\bdata\b|\bcategory\b|\bdataset\b|\bname\b|\bgeneral\b|\bdescription\b|\btarget\b|\brelease\b|\bdate\b|\bmm\b|\byyyy\b|\bupdate\b|\bfrequency\b|\bfrequen\b|\bcy\b|\bfreq\b")
+    re(
+        r"(?i)編號|编号|數據種類|数据种类|數據集名稱|数据集名称|一般說明|一般说明|目標發放日期|目标发放日期|目標發放|目标发放|發放日期|发放日期|日期|更新頻率|更新频率|更新頻|更新频|頻率|频率|率|目標|目标|月|年|\bitem\b|\bno\b|\bdata\b|\bcategory\b|\bdataset\b|\bname\b|\bgeneral\b|\bdescription\b|\btarget\b|\brelease\b|\bdate\b|\bmm\b|\byyyy\b|\bupdate\b|\bfrequency\b|\bfrequen\b|\bcy\b|\bfreq\b",
+    )
 });
 /// What may be left between header words: spaces and brackets.
 pub static HEADER_FILLER: LazyLock<Regex> = LazyLock::new(|| re(r"^[\s()（）/／.,:：]*$"));
@@ -94,9 +95,36 @@ pub static HEADER_FILLER: LazyLock<Regex> = LazyLock::new(|| re(r"^[\s()（）/�
 /// Machine-readable formats, matched against whole ASCII words of a
 /// description; the value is the spelling records use.
 pub const FORMATS: &[&str] = &[
-    "CSV", "JSON", "GeoJSON", "XML", "XLSX", "XLS", "ODS", "API", "SHP", "KML", "KMZ", "GML", "GPKG",
-    "GeoPackage", "RSS", "TXT", "WMS", "WFS", "WMTS", "DXF", "DWG", "GeoTIFF", "TIFF", "ZIP", "RDF",
-    "GTFS", "NetCDF", "GRIB", "FGDB", "ODT",
+    "CSV",
+    "JSON",
+    "GeoJSON",
+    "XML",
+    "XLSX",
+    "XLS",
+    "ODS",
+    "API",
+    "SHP",
+    "KML",
+    "KMZ",
+    "GML",
+    "GPKG",
+    "GeoPackage",
+    "RSS",
+    "TXT",
+    "WMS",
+    "WFS",
+    "WMTS",
+    "DXF",
+    "DWG",
+    "GeoTIFF",
+    "TIFF",
+    "ZIP",
+    "RDF",
+    "GTFS",
+    "NetCDF",
+    "GRIB",
+    "FGDB",
+    "ODT",
 ];
 
 /// DATA.GOV.HK's data categories in English: in a text file the category

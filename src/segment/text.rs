@@ -67,7 +67,12 @@ impl Building {
 
     fn finish(mut self) -> RawRow {
         self.row.name = join::join_text(self.name.iter().map(String::as_str));
-        self.row.description = self.bullets.iter().map(|b| join::join_text(b.iter().map(String::as_str))).filter(|s| !s.is_empty()).collect();
+        self.row.description = self
+            .bullets
+            .iter()
+            .map(|b| join::join_text(b.iter().map(String::as_str)))
+            .filter(|s| !s.is_empty())
+            .collect();
         self.row.pages.sort_unstable();
         self.row
     }
@@ -90,7 +95,8 @@ pub(super) fn rows(body: &[&Line], diagnostics: &mut Vec<Diagnostic>) -> Vec<Raw
             continue;
         }
         let Some(b) = current.as_mut() else {
-            diagnostics.push(Diagnostic::new(Some(line.page), format!("text before the table's first row ignored: {text}")));
+            diagnostics
+                .push(Diagnostic::new(Some(line.page), format!("text before the table's first row ignored: {text}")));
             continue;
         };
         b.touch(line.page);
@@ -99,7 +105,11 @@ pub(super) fn rows(body: &[&Line], diagnostics: &mut Vec<Diagnostic>) -> Vec<Raw
         } else if b.phase != Phase::AfterDate && b.row.date_text.is_empty() && date_line(b, text) {
             b.phase = Phase::AfterDate;
         } else if b.phase == Phase::Name {
-            b.add_name(text);
+            let (name, bullet) = split_inline_bullet(text);
+            b.add_name(name);
+            if let Some(bullet) = bullet {
+                b.add_bullet(bullet);
+            }
         } else if b.phase == Phase::AfterDate && b.bullets.is_empty() {
             b.row.frequency_text = join::join_text([b.row.frequency_text.as_str(), text]);
         } else {
@@ -111,7 +121,8 @@ pub(super) fn rows(body: &[&Line], diagnostics: &mut Vec<Diagnostic>) -> Vec<Raw
     }
     for r in &rows {
         if r.date_text.is_empty() {
-            diagnostics.push(Diagnostic::new(r.pages.first().copied(), format!("item {}: no release date found", r.item_no)));
+            diagnostics
+                .push(Diagnostic::new(r.pages.first().copied(), format!("item {}: no release date found", r.item_no)));
         }
     }
     rows
@@ -128,20 +139,20 @@ fn row_start(text: &str, expected: u32) -> Option<(u32, &str)> {
 
 /// The text after the item number: category and name, maybe the first bullet.
 fn first_line(b: &mut Building, rest: &str) {
-    let (head, bullet) = match pat::INLINE_BULLET.find(&format!(" {rest}")) {
-        Some(m) => {
-            // Offsets are into the padded string; shift back by the pad.
-            let start = m.start().saturating_sub(1);
-            let end = m.end().saturating_sub(1);
-            (&rest[..start.min(rest.len())], Some(&rest[end.min(rest.len())..]))
-        }
-        None => (rest, None),
-    };
+    let (head, bullet) = split_inline_bullet(rest);
     let (category, name) = split_category(head);
     b.row.category = category;
     b.add_name(&name);
     if let Some(bullet) = bullet {
         b.add_bullet(bullet);
+    }
+}
+
+/// Splits a line at a bullet sign that follows other text on it.
+fn split_inline_bullet(text: &str) -> (&str, Option<&str>) {
+    match pat::INLINE_BULLET.find(text) {
+        Some(m) => (&text[..m.start()], Some(&text[m.end()..])),
+        None => (text, None),
     }
 }
 
@@ -172,7 +183,11 @@ fn date_line(b: &mut Building, text: &str) -> bool {
     let frequency = c.get(2).map_or("", |m| m.as_str());
     // A bare year is a date only when little follows it; "2019 Novel
     // Coronavirus …" is a wrapped name.
-    if c[1].chars().all(|ch| ch.is_ascii_digit()) && (frequency.chars().count() > 24 || frequency.chars().any(|ch| ch.is_ascii_digit())) {
+    // A frequency cell starts with a capital or a CJK character.
+    let starts_like_frequency = frequency.chars().next().is_none_or(|ch| ch.is_uppercase() || join::is_cjk(ch));
+    if c[1].chars().all(|ch| ch.is_ascii_digit())
+        && (frequency.chars().count() > 24 || frequency.chars().any(|ch| ch.is_ascii_digit()) || !starts_like_frequency)
+    {
         return false;
     }
     b.row.date_text = collapse(&c[1]);

@@ -1,0 +1,134 @@
+//! The binary: exit codes, output files, messages about bad input.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use crate::support::fixtures;
+
+fn odplan(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_odplan")).args(args).current_dir(cwd).output().expect("run odplan")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn seed() -> String {
+    fixtures().join("text/itib-2024-2026-zh.txt").display().to_string()
+}
+
+#[test]
+fn good_input_exits_0_and_writes_every_format() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().join("out");
+    let o = odplan(&["extract", &seed(), "-o", out.to_str().expect("utf-8")], tmp.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    for f in ["itib-2024-2026-zh.json", "records.csv", "records.jsonl", "report.json"] {
+        assert!(out.join(f).is_file(), "{f} missing");
+    }
+    let jsonl = std::fs::read_to_string(out.join("records.jsonl")).expect("jsonl");
+    assert_eq!(jsonl.lines().count(), 14);
+    let csv = std::fs::read_to_string(out.join("records.csv")).expect("csv");
+    assert!(csv.starts_with("source,language,publisher,plan_period,plan_date,section,status,"));
+    assert_eq!(csv.lines().count(), 15, "header plus 14 records");
+    assert!(stderr(&o).contains("1 documents (1 ok, 0 failed)"), "{}", stderr(&o));
+}
+
+#[test]
+fn format_selection_and_bom() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let o = odplan(&["extract", &seed(), "-o", "out", "--format", "csv", "--bom"], tmp.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = tmp.path().join("out");
+    assert!(!out.join("records.jsonl").exists());
+    assert!(!out.join("itib-2024-2026-zh.json").exists());
+    let csv = std::fs::read(out.join("records.csv")).expect("csv");
+    assert!(csv.starts_with("\u{FEFF}source,".as_bytes()));
+}
+
+#[test]
+fn a_bad_document_fails_alone_with_exit_1() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir(&dir).expect("mkdir");
+    std::fs::copy(seed(), dir.join("a-good.txt")).expect("copy");
+    std::fs::write(dir.join("b-empty.txt"), b"").expect("write");
+    std::fs::write(dir.join("c-binary.txt"), b"\x00\x01\x02garbage\x00").expect("write");
+    std::fs::write(dir.join("d-prose.txt"), "Just a letter, not a plan.\n").expect("write");
+    let o = odplan(&["extract", "in", "-o", "out"], tmp.path());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("b-empty.txt: empty file"), "{err}");
+    assert!(err.contains("c-binary.txt: text in an unknown encoding"), "{err}");
+    assert!(err.contains("d-prose.txt: not recognised as an open data plan"), "{err}");
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(tmp.path().join("out/report.json")).expect("report"))
+            .expect("json");
+    let docs = report["documents"].as_array().expect("documents");
+    let status: Vec<(&str, &str)> =
+        docs.iter().map(|d| (d["source"].as_str().expect("source"), d["status"].as_str().expect("status"))).collect();
+    assert_eq!(
+        status,
+        [("a-good.txt", "ok"), ("b-empty.txt", "failed"), ("c-binary.txt", "failed"), ("d-prose.txt", "failed")]
+    );
+    assert_eq!(docs[0]["records"], 14);
+    let jsonl = std::fs::read_to_string(tmp.path().join("out/records.jsonl")).expect("jsonl");
+    assert_eq!(jsonl.lines().count(), 14);
+    assert!(!tmp.path().join("out/b-empty.json").exists());
+}
+
+#[test]
+fn a_failed_document_leaves_no_stale_output() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let doc = tmp.path().join("plan.txt");
+    std::fs::copy(seed(), &doc).expect("copy");
+    assert_eq!(odplan(&["extract", "plan.txt", "-o", "out"], tmp.path()).status.code(), Some(0));
+    assert!(tmp.path().join("out/plan.json").exists());
+    std::fs::write(&doc, b"").expect("truncate");
+    assert_eq!(odplan(&["extract", "plan.txt", "-o", "out"], tmp.path()).status.code(), Some(1));
+    assert!(!tmp.path().join("out/plan.json").exists(), "stale per-document output left behind");
+    let leftovers: Vec<_> = std::fs::read_dir(tmp.path().join("out"))
+        .expect("out")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    assert_eq!(odplan(&["extract"], tmp.path()).status.code(), Some(2));
+    assert_eq!(odplan(&["extract", "x.txt", "--format", "xml"], tmp.path()).status.code(), Some(2));
+    assert_eq!(odplan(&["extract", "x.txt", "--jobs", "0"], tmp.path()).status.code(), Some(2));
+    assert_eq!(odplan(&["frobnicate"], tmp.path()).status.code(), Some(2));
+}
+
+#[test]
+fn a_missing_input_is_named() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let o = odplan(&["extract", "nowhere.txt"], tmp.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("nowhere.txt"), "{}", stderr(&o));
+    assert!(!tmp.path().join("odplan-out").exists(), "no output for a run that read nothing");
+}
+
+#[test]
+fn outputs_do_not_depend_on_the_job_count() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let text = fixtures().join("text").display().to_string();
+    for jobs in ["1", "2", "4"] {
+        let o = odplan(&["extract", &text, "-o", &format!("out{jobs}"), "--jobs", jobs], tmp.path());
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    }
+    for f in ["records.csv", "records.jsonl", "report.json"] {
+        let one = std::fs::read(tmp.path().join("out1").join(f)).expect("out1");
+        for jobs in ["2", "4"] {
+            assert_eq!(
+                one,
+                std::fs::read(tmp.path().join(format!("out{jobs}")).join(f)).expect("out"),
+                "{f} with {jobs} jobs"
+            );
+        }
+    }
+}

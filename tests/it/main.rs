@@ -1,0 +1,6 @@
+//! The one integration-test binary: golden files, truth files, the CLI.
+
+mod cli;
+mod golden;
+mod support;
+mod truth;

@@ -1,0 +1,88 @@
+//! Fixtures that carry a `<stem>.truth.json` (records made independently of
+//! odplan) must come out exactly so, field by field, as the corpus scorer
+//! compares them: white space folded, none beside a CJK character.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::support::{extract, files, fixtures};
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
+}
+
+fn norm(v: &Value) -> Value {
+    match v {
+        Value::String(s) => {
+            let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            let chars: Vec<char> = folded.chars().collect();
+            let kept: String = chars
+                .iter()
+                .enumerate()
+                .filter(|&(i, &c)| {
+                    c != ' ' || !(i > 0 && is_cjk(chars[i - 1]) || chars.get(i + 1).copied().is_some_and(is_cjk))
+                })
+                .map(|(_, &c)| c)
+                .collect();
+            Value::String(kept)
+        }
+        Value::Array(a) => Value::Array(a.iter().map(norm).collect()),
+        other => other.clone(),
+    }
+}
+
+fn key(r: &Value) -> String {
+    format!("{} {} {} {}", r["section"], norm(&r["organisation"]), r["spatial"], r["item_no"])
+}
+
+pub fn compare(input: &Path, truth_path: &Path) -> Vec<String> {
+    let truth: Value =
+        serde_json::from_str(&std::fs::read_to_string(truth_path).expect("truth file")).expect("truth json");
+    let doc = extract(input);
+    let mut problems = Vec::new();
+    if let Some(e) = &doc.error {
+        return vec![format!("{}: failed: {e}", input.display())];
+    }
+    let ours: BTreeMap<String, Value> =
+        doc.records.iter().map(|r| serde_json::to_value(r).expect("record json")).map(|v| (key(&v), v)).collect();
+    let theirs = truth["records"].as_array().expect("records array");
+    if ours.len() != doc.records.len() || doc.records.len() != theirs.len() {
+        problems.push(format!(
+            "{}: {} records (distinct keys {}), truth has {}",
+            input.display(),
+            doc.records.len(),
+            ours.len(),
+            theirs.len()
+        ));
+    }
+    for t in theirs {
+        let Some(o) = ours.get(&key(t)) else {
+            problems.push(format!("{}: missing {}", input.display(), key(t)));
+            continue;
+        };
+        for (field, want) in t.as_object().expect("record object") {
+            if norm(want) != norm(&o[field]) {
+                problems.push(format!("{}: {} {field}: want {want} got {}", input.display(), key(t), o[field]));
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn text_fixtures_match_their_truth() {
+    let dir = fixtures().join("text");
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for input in files(&dir, ".txt") {
+        let truth = input.with_extension("truth.json");
+        if truth.exists() {
+            checked += 1;
+            problems.extend(compare(&input, &truth));
+        }
+    }
+    assert!(checked >= 4, "only {checked} text fixtures have truth files");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
