@@ -4,14 +4,18 @@
 //! of each line. Rows are then cut from each table's body by `text` (lines
 //! without geometry) or by `grid` (lines with word positions).
 
+mod grid;
 pub mod join;
 pub mod patterns;
 mod text;
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::Diagnostic;
 use crate::layout::Line;
+use crate::pdf::Segment;
 use patterns as pat;
 
 /// A plan's four sections.
@@ -114,12 +118,23 @@ struct TableLines<'a> {
     not_applicable: bool,
 }
 
-/// Segments a document's lines into a plan.
+/// Segments a document's lines (from a text file: no geometry) into a plan.
 pub fn plan(lines: &[Line]) -> Plan {
+    plan_with_rules(lines, &[])
+}
+
+/// Segments a document's lines into a plan, using the ruling lines of each
+/// page (`rules[page - 1]`) where the lines carry geometry.
+pub fn plan_with_rules(lines: &[Line], rules: &[Vec<Segment>]) -> Plan {
     let mut diagnostics = Vec::new();
     let language = language(lines);
-    let content: Vec<&Line> =
-        lines.iter().filter(|l| !l.text.trim().is_empty() && !pat::PAGE_NUMBER.is_match(&l.text)).collect();
+    let furniture = furniture(lines);
+    let content: Vec<&Line> = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| !l.text.trim().is_empty() && !pat::PAGE_NUMBER.is_match(&l.text) && !furniture.contains(i))
+        .map(|(_, l)| l)
+        .collect();
 
     let first_section = content.iter().position(|l| section_heading(l, None).is_some()).unwrap_or(content.len());
     let (publisher, plan_period) = title_block(&content[..first_section]);
@@ -132,7 +147,10 @@ pub fn plan(lines: &[Line]) -> Plan {
     for t in tables {
         let mut table = t.table;
         if !t.not_applicable {
-            table.rows = text::rows(&t.body, &mut diagnostics);
+            table.rows = match grid_columns(&t.headers, rules, &mut diagnostics) {
+                Some(columns) => grid::rows(&t.body, &columns, &mut diagnostics),
+                None => text::rows(&t.body, &mut diagnostics),
+            };
         } else if t.body.iter().any(|l| pat::ROW_START.is_match(&l.text)) {
             diagnostics.push(Diagnostic::new(
                 t.body.first().map(|l| l.page),
@@ -156,6 +174,84 @@ pub fn plan(lines: &[Line]) -> Plan {
         tables: out_tables,
         diagnostics,
     }
+}
+
+/// Columns for each block of header lines (a table's header repeats on
+/// every page it runs onto, and pages may differ), keyed by where the block
+/// starts; `None` sends the table to the text row cutter.
+fn grid_columns(
+    headers: &[&Line],
+    rules: &[Vec<Segment>],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<BTreeMap<grid::At, grid::Columns>> {
+    if headers.iter().all(|l| l.words.is_empty()) {
+        return None;
+    }
+    let mut blocks: Vec<Vec<&Line>> = Vec::new();
+    for &h in headers {
+        let joins_last = blocks.last().and_then(|b| b.last()).is_some_and(|prev| {
+            let (Some(p), Some(c)) = (prev.bbox, h.bbox) else { return false };
+            prev.page == h.page && c.y0 - p.y1 < 1.5 * p.height().max(c.height())
+        });
+        match blocks.last_mut() {
+            Some(b) if joins_last => b.push(h),
+            _ => blocks.push(vec![h]),
+        }
+    }
+    let mut out = BTreeMap::new();
+    for block in blocks {
+        let Some(first) = block.first() else { continue };
+        let page = first.page;
+        let page_rules =
+            usize::try_from(page).ok().and_then(|p| rules.get(p.checked_sub(1)?)).map_or(&[][..], Vec::as_slice);
+        match grid::columns(&block, page_rules) {
+            Ok(c) => {
+                out.insert(grid::At::of(first), c);
+            }
+            Err(e) => diagnostics.push(Diagnostic::new(Some(page), e)),
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Running headers and footers: the same text at the same height on
+/// several pages, near the top or bottom edge. Returns line indices.
+fn furniture(lines: &[Line]) -> Vec<usize> {
+    let pages = lines.iter().map(|l| l.page).max().unwrap_or(0);
+    if pages < 2 {
+        return Vec::new();
+    }
+    let page_bottom: BTreeMap<u32, f32> =
+        lines.iter().filter_map(|l| Some((l.page, l.bbox?.y1))).fold(BTreeMap::new(), |mut m, (p, y)| {
+            let e = m.entry(p).or_insert(y);
+            *e = e.max(y);
+            m
+        });
+    let mut seen: BTreeMap<(String, i32), Vec<usize>> = BTreeMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        let Some(b) = l.bbox else { continue };
+        // A table's header repeats at the top of each page it runs onto;
+        // the frame needs it there to find the columns.
+        if pat::HEADER_STRONG.is_match(&l.text) {
+            continue;
+        }
+        let bottom = page_bottom.get(&l.page).copied().unwrap_or(b.y1);
+        // Only the page's top and bottom bands hold furniture; page 1's
+        // top is the title block.
+        let top_band = b.y0 <= 80.0 && l.page > 1;
+        if !top_band && bottom - b.y1 > 40.0 {
+            continue;
+        }
+        seen.entry((l.text.split_whitespace().collect(), (b.y0 / 4.0).round() as i32)).or_default().push(i);
+    }
+    seen.into_values()
+        .filter(|idx| {
+            let mut ps: Vec<u32> = idx.iter().map(|&i| lines[i].page).collect();
+            ps.dedup();
+            ps.len() >= 2 && ps.len() * 2 >= pages as usize
+        })
+        .flatten()
+        .collect()
 }
 
 /// The section a line opens, if it is a heading of the section after `current`.
@@ -234,11 +330,15 @@ fn frame<'a>(body: &[&'a Line], diagnostics: &mut Vec<Diagnostic>) -> Vec<TableL
     let mut org_no = 0u32;
     // Has the current table's header been seen? Lines before it are notes.
     let mut in_header = false;
+    // After a section or organisation heading and before the next table
+    // heading: wrapped heading text, not any table's content.
+    let mut between_tables = false;
     for &line in body {
         if let Some(s) = section_heading(line, section) {
             section = Some(s);
             organisation = None;
             org_no = 0;
+            between_tables = true;
             continue;
         }
         let Some(sec) = section else { continue };
@@ -247,6 +347,7 @@ fn frame<'a>(body: &[&'a Line], diagnostics: &mut Vec<Diagnostic>) -> Vec<TableL
                 if parse_number(&c[1]) == Some(org_no + 1) && !pat::TABLE.is_match(&c[2]) {
                     org_no += 1;
                     organisation = Some(join::collapse(&c[2]));
+                    between_tables = true;
                     continue;
                 }
             }
@@ -266,8 +367,12 @@ fn frame<'a>(body: &[&'a Line], diagnostics: &mut Vec<Diagnostic>) -> Vec<TableL
                     not_applicable: false,
                 });
                 in_header = true;
+                between_tables = false;
                 continue;
             }
+        }
+        if between_tables {
+            continue;
         }
         let Some(t) = tables.last_mut() else {
             diagnostics.push(Diagnostic::new(

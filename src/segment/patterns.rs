@@ -86,7 +86,7 @@ pub static HEADER_STRONG: LazyLock<Regex> = LazyLock::new(|| {
 });
 pub static HEADER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)編號|编号|數據種類|数据种类|數據集名稱|数据集名称|一般說明|一般说明|目標發放日期|目标发放日期|目標發放|目标发放|發放日期|发放日期|日期|更新頻率|更新频率|更新頻|更新频|頻率|频率|率|目標|目标|月|年|\bitem\b|\bno\b|\bdata\b|\bcategory\b|\bdataset\b|\bname\b|\bgeneral\b|\bdescription\b|\btarget\b|\brelease\b|\bdate\b|\bmm\b|\byyyy\b|\bupdate\b|\bfrequency\b|\bfrequen\b|\bcy\b|\bfreq\b",
+        r"(?i)編號|编号|數據種類|数据种类|數據集名稱|数据集名称|一般說明|一般说明|目標發放日期|目标发放日期|目標發放|目标发放|發放日期|发放日期|日期|更新頻率|更新频率|更新頻|更新频|頻率|频率|率|目標|目标|月|年|\bitem\b|\bno\b|\bdata\b|\bcategory\b|\bdataset\b|\bname\b|\bgeneral\b|\bdescription\b|\btarget\b|\brelease\b|\bdate\b|\bmm\b|\byyyy\b|\byyy\b|\by\b|\bupdate\b|\bfrequency\b|\bfrequen\b|\bcy\b|\bfreq\b",
     )
 });
 /// What may be left between header words: spaces and brackets.
