@@ -121,7 +121,21 @@ pub(super) fn columns(headers: &[&Line], rules: &[Segment]) -> Result<Columns, S
             return Ok(cols);
         }
     }
-    // No usable rules: columns begin where header clusters begin, less
+    // No usable rules. Words of one header cell sit closer together than
+    // cells do, so merge the closest clusters down to six.
+    while spans.len() > 6 {
+        let Some(i) = (0..spans.len() - 1).min_by(|&a, &b| {
+            let gap = |i: usize| spans[i + 1].0 - spans[i].1;
+            gap(a).total_cmp(&gap(b))
+        }) else {
+            break;
+        };
+        let next = spans.remove(i + 1);
+        spans[i].1 = spans[i].1.max(next.1);
+        spans[i].2.push(' ');
+        spans[i].2.push_str(&next.2);
+    }
+    // Columns begin where header clusters begin, less
     // half the gap before them (for headers centred in their cells).
     let mut cells = Vec::with_capacity(spans.len());
     for (i, s) in spans.iter().enumerate() {

@@ -108,3 +108,180 @@ fn simplified_chinese_is_told_apart() {
         "#]],
     );
 }
+
+/// Builds a line of positioned words: each `(x, text)` is one word whose
+/// width is 5pt a Latin character and 10pt a CJK one, 10pt tall at `y`.
+fn geo_line(page: u32, y: f32, cells: &[(f32, &str)]) -> crate::layout::Line {
+    geo_line_sized(page, y, cells, 10.0)
+}
+
+/// As `geo_line`, in a font of `size` points.
+fn geo_line_sized(page: u32, y: f32, cells: &[(f32, &str)], size: f32) -> crate::layout::Line {
+    use crate::layout::{Line, Word};
+    use crate::pdf::Rect;
+    let mut words: Vec<Word> = Vec::new();
+    for &(x, cell) in cells {
+        // Words of a cell are set one space (a quarter em) apart.
+        let mut x = x;
+        for t in cell.split(' ') {
+            let w: f32 = t.chars().map(|c| if super::join::is_cjk(c) { size } else { size / 2.0 }).sum();
+            words.push(Word { text: t.to_owned(), bbox: Rect { x0: x, y0: y, x1: x + w, y1: y + size } });
+            x += w + size / 4.0;
+        }
+    }
+    let bbox = words.iter().skip(1).fold(words[0].bbox, |a, w| a.union(&w.bbox));
+    let text = words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
+    Line { page, text, bbox: Some(bbox), words }
+}
+
+fn render_rows(p: &super::Plan) -> String {
+    let mut out = String::new();
+    for t in &p.tables {
+        for r in &t.rows {
+            let _ = writeln!(
+                out,
+                "{}{} {} [{}] [{}]{} {:?} [{}] [{}] p{:?}",
+                t.section.letter(),
+                if t.spatial { "i" } else { "ii" },
+                r.item_no,
+                r.category,
+                r.name,
+                if r.new_item { " NEW" } else { "" },
+                r.description,
+                r.date_text,
+                r.frequency_text,
+                r.pages
+            );
+        }
+    }
+    for d in &p.diagnostics {
+        let _ = writeln!(out, "! {:?} {}", d.page, d.message);
+    }
+    out
+}
+
+/// Column edges of the test table: item, category, name, description, date, frequency.
+const EDGES: [f32; 7] = [50.0, 80.0, 140.0, 240.0, 420.0, 480.0, 540.0];
+
+fn vertical_rules(top: f32, bottom: f32) -> Vec<crate::pdf::Segment> {
+    EDGES.iter().map(|&x| crate::pdf::Segment { x0: x, y0: top, x1: x, y1: bottom }).collect()
+}
+
+/// The English test table: a header, a row whose category breaks mid-word
+/// ("Infrastruct"+"ure" fills the 50pt cell), a row that wraps at a space
+/// ("Recreation"+"and Culture"), and a row running onto page 2.
+fn english_table(scale: f32) -> Vec<crate::layout::Line> {
+    let s = |x: f32| x * scale;
+    let geo_line = |page, y: f32, cells: &[(f32, &str)]| geo_line_sized(page, y * scale, cells, 10.0 * scale);
+    let pad = 5.0 * scale;
+    let col = |i: usize| EDGES[i] * scale + pad;
+    let header = |page, y| {
+        [
+            geo_line(
+                page,
+                y,
+                &[
+                    (col(0), "Item"),
+                    (col(1), "Data"),
+                    (col(2), "Dataset Name"),
+                    (col(3), "General Description"),
+                    (col(4), "Target"),
+                    (col(5), "Update"),
+                ],
+            ),
+            geo_line(page, y + 11.0, &[(col(0), "No."), (col(1), "Category"), (col(4), "Date"), (col(5), "Frequency")]),
+        ]
+    };
+    let mut lines = vec![
+        geo_line(1, 20.0, &[(s(100.0), "Hong Kong Observatory")]),
+        geo_line(1, 35.0, &[(s(60.0), "Open Data Plan for 2024-2026")]),
+        geo_line(1, 60.0, &[(s(50.0), "A. Datasets to be released")]),
+        geo_line(1, 75.0, &[(s(50.0), "i. Spatial Data")]),
+    ];
+    lines.extend(header(1, 90.0));
+    lines.extend([
+        // Cell text is 50pt wide in the category and frequency columns at
+        // scale 1: ten Latin characters.
+        geo_line(
+            1,
+            120.0,
+            &[
+                (col(0), "1"),
+                (col(1), "Infrastruc"),
+                (col(2), "Street lights"),
+                (col(3), "• Lamp posts."),
+                (col(4), "05/2024"),
+                (col(5), "Fortnightl"),
+            ],
+        ),
+        geo_line(1, 131.0, &[(col(1), "ture"), (col(2), "[New Item]"), (col(3), "• Data in CSV."), (col(5), "y")]),
+        geo_line(
+            1,
+            150.0,
+            &[
+                (col(0), "2"),
+                (col(1), "Recreation"),
+                (col(2), "Trails"),
+                (col(3), "• Routes."),
+                (col(4), "Q1 2025"),
+                (col(5), "As"),
+            ],
+        ),
+        geo_line(1, 161.0, &[(col(1), "and"), (col(5), "needed")]),
+        geo_line(1, 172.0, &[(col(1), "Culture")]),
+        geo_line(
+            1,
+            190.0,
+            &[
+                (col(0), "3"),
+                (col(1), "Health"),
+                (col(2), "Clinic"),
+                (col(3), "• Opening hours"),
+                (col(4), "12/2025"),
+                (col(5), "Monthly"),
+            ],
+        ),
+        geo_line(1, 201.0, &[(col(2), "[New Item] list"), (col(3) + 8.0, "and addresses.")]),
+        geo_line(1, 280.0, &[(s(250.0), "Page 1")]),
+    ]);
+    lines.extend(header(2, 20.0));
+    lines.extend([
+        geo_line(2, 50.0, &[(col(3), "• Data in JSON.")]),
+        geo_line(2, 70.0, &[(s(50.0), "ii. Non-spatial Data")]),
+        geo_line(2, 85.0, &[(s(50.0), "N/A")]),
+        geo_line(2, 120.0, &[(s(300.0), "Hong Kong Observatory")]),
+        geo_line(2, 131.0, &[(s(300.0), "December 2023")]),
+        geo_line(2, 280.0, &[(s(250.0), "Page 2")]),
+    ]);
+    lines.iter_mut().for_each(|l| l.text = l.text.trim().to_owned());
+    lines
+}
+
+#[test]
+fn ruled_table_rows_cells_and_broken_words() {
+    let lines = english_table(1.0);
+    let rules = vec![vertical_rules(85.0, 210.0), vertical_rules(15.0, 60.0)];
+    let p = super::plan_with_rules(&lines, &rules);
+    assert_eq!((p.publisher.as_deref(), p.plan_period.as_deref()), (Some("Hong Kong Observatory"), Some("2024-2026")));
+    assert_eq!(p.plan_date_text.as_deref(), Some("December 2023"));
+    expect![[r#"
+        Ai 1 [Infrastructure] [Street lights] NEW ["Lamp posts.", "Data in CSV."] [05/2024] [Fortnightly] p[1]
+        Ai 2 [Recreation and Culture] [Trails] ["Routes."] [Q1 2025] [As needed] p[1]
+        Ai 3 [Health] [Clinic list] NEW ["Opening hours and addresses.", "Data in JSON."] [12/2025] [Monthly] p[1, 2]
+    "#]]
+    .assert_eq(&render_rows(&p));
+}
+
+#[test]
+fn unruled_and_scaled_tables_cut_the_same() {
+    // No ruling lines at all, and the whole page 1.4 times larger (a
+    // landscape or differently set page): the same rows must come out.
+    let lines = english_table(1.4);
+    let p = super::plan_with_rules(&lines, &[]);
+    expect![[r#"
+        Ai 1 [Infrastructure] [Street lights] NEW ["Lamp posts.", "Data in CSV."] [05/2024] [Fortnightly] p[1]
+        Ai 2 [Recreation and Culture] [Trails] ["Routes."] [Q1 2025] [As needed] p[1]
+        Ai 3 [Health] [Clinic list] NEW ["Opening hours and addresses.", "Data in JSON."] [12/2025] [Monthly] p[1, 2]
+    "#]]
+    .assert_eq(&render_rows(&p));
+}
