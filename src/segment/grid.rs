@@ -397,9 +397,7 @@ fn finish(b: Building, widest: &BTreeMap<(Role, At), f32>) -> RawRow {
             Role::Item => {}
             Role::Category => row.category = join_all(&pieces),
             Role::Name => {
-                let name = join_all(&pieces);
-                row.new_item = pat::NEW_ITEM.is_match(&name);
-                row.name = join::collapse(&pat::NEW_ITEM.replace_all(&name, " "));
+                (row.name, row.new_item) = super::without_marker(&join_all(&pieces));
             }
             Role::Description => row.description = bullets(&pieces),
             Role::Date => row.date_text = join_all(&pieces),

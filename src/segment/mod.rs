@@ -406,6 +406,26 @@ fn is_header(text: &str, after_header: bool) -> bool {
     pat::HEADER_FILLER.is_match(&rest) && (after_header || pat::HEADER_STRONG.is_match(text))
 }
 
+/// Removes the [新項目] / [New Item] marker from a name, wherever it sits,
+/// leaving a space in its place only between two non-CJK characters.
+fn without_marker(name: &str) -> (String, bool) {
+    let mut out = String::with_capacity(name.len());
+    let mut rest = name;
+    let mut found = false;
+    while let Some(m) = pat::NEW_ITEM.find(rest) {
+        found = true;
+        let before = rest[..m.start()].trim_end();
+        rest = rest[m.end()..].trim_start();
+        out.push_str(before);
+        let cjk_side = before.chars().last().is_none_or(join::is_cjk) || rest.chars().next().is_none_or(join::is_cjk);
+        if !cjk_side {
+            out.push(' ');
+        }
+    }
+    out.push_str(rest);
+    (join::collapse(&out), found)
+}
+
 pub(crate) fn parse_number(s: &str) -> Option<u32> {
     let ascii: String = s
         .chars()

@@ -285,3 +285,57 @@ fn unruled_and_scaled_tables_cut_the_same() {
     "#]]
     .assert_eq(&render_rows(&p));
 }
+
+#[test]
+fn chinese_ruled_table_with_marker_mid_cell() {
+    let col = |i: usize| EDGES[i] + 5.0;
+    let mut lines = vec![
+        geo_line(1, 20.0, &[(200.0, "環境保護署")]),
+        geo_line(1, 35.0, &[(100.0, "2025-2027年度整合開放數據計劃")]),
+        geo_line(1, 60.0, &[(50.0, "C. 其他機構計劃開放的數據集")]),
+        geo_line(1, 70.0, &[(50.0, "(1) 香港中華煤氣有限公司")]),
+        geo_line(1, 80.0, &[(50.0, "ii. 非空間數據")]),
+        geo_line(
+            1,
+            90.0,
+            &[
+                (col(0), "編號"),
+                (col(1), "數據種類"),
+                (col(2), "數據集名稱"),
+                (col(3), "一般說明"),
+                (col(4), "目標發放"),
+                (col(5), "更新頻"),
+            ],
+        ),
+        geo_line(1, 101.0, &[(col(4), "日期"), (col(5), "率")]),
+        geo_line(1, 112.0, &[(col(4), "(月/年)")]),
+        geo_line(
+            1,
+            130.0,
+            &[
+                (col(0), "1"),
+                (col(1), "康樂及文"),
+                (col(2), "郊野公園燒烤爐"),
+                (col(3), "• 爐位數目。"),
+                (col(4), "05/2025"),
+                (col(5), "每15分"),
+            ],
+        ),
+        geo_line(
+            1,
+            141.0,
+            &[(col(1), "化"), (col(2), "[新項目] 位置"), (col(3), "• 在「資料一線通」網站以"), (col(5), "鐘")],
+        ),
+        geo_line(1, 152.0, &[(col(3), "CSV 格式發放。")]),
+        geo_line(1, 300.0, &[(300.0, "環境保護署")]),
+        geo_line(1, 311.0, &[(300.0, "2024 年 12 月")]),
+    ];
+    lines.iter_mut().for_each(|l| l.text = l.text.trim().to_owned());
+    let p = super::plan_with_rules(&lines, &[vertical_rules(85.0, 170.0)]);
+    assert_eq!(p.plan_date_text.as_deref(), Some("2024 年 12 月"));
+    expect![[r#"
+        Cii 1 [康樂及文化] [郊野公園燒烤爐位置] NEW ["爐位數目。", "在「資料一線通」網站以CSV 格式發放。"] [05/2025] [每15分鐘] p[1]
+    "#]]
+    .assert_eq(&render_rows(&p));
+    assert_eq!(p.tables[0].organisation.as_deref(), Some("香港中華煤氣有限公司"));
+}

@@ -41,11 +41,8 @@ impl Building {
     }
 
     fn add_name(&mut self, text: &str) {
-        let mut text = text.to_owned();
-        if pat::NEW_ITEM.is_match(&text) {
-            self.row.new_item = true;
-            text = pat::NEW_ITEM.replace_all(&text, " ").into_owned();
-        }
+        let (text, marked) = super::without_marker(text);
+        self.row.new_item |= marked;
         if !text.trim().is_empty() {
             self.name.push(text);
         }
