@@ -3,10 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::mpsc;
+use std::time::Duration;
+
 use rayon::prelude::*;
 
 use crate::output::DocumentOutput;
-use crate::{Error, InputKind, extract};
+use crate::{Error, Extraction, InputKind, extract};
 
 /// One input document: where it is and the name its records carry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,11 +66,32 @@ fn slash_path(p: &Path) -> String {
     p.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
-/// Processes every input on `jobs` threads; results are in input order.
-pub fn run(inputs: &[Input], jobs: usize) -> Vec<DocumentOutput> {
+/// Names the threads that run one document each, so a panic hook can
+/// tell them apart.
+pub const WORKER_PREFIX: &str = "odplan-doc ";
+
+/// How a batch runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    /// Documents processed at once.
+    pub jobs: usize,
+    /// How long one document may take before it is given up as failed.
+    pub timeout: Duration,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { jobs: std::thread::available_parallelism().map_or(1, |n| n.get()), timeout: Duration::from_secs(60) }
+    }
+}
+
+/// Processes every input; results are in input order.
+pub fn run(inputs: &[Input], settings: Settings) -> Vec<DocumentOutput> {
     let names = json_names(inputs);
-    let work = || inputs.par_iter().zip(names.par_iter()).map(|(input, name)| process(input, name)).collect();
-    match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
+    let work = || {
+        inputs.par_iter().zip(names.par_iter()).map(|(input, name)| process(input, name, settings.timeout)).collect()
+    };
+    match rayon::ThreadPoolBuilder::new().num_threads(settings.jobs).build() {
         Ok(pool) => pool.install(work),
         // No threads to be had: the work still gets done, on rayon's
         // global pool.
@@ -74,8 +99,9 @@ pub fn run(inputs: &[Input], jobs: usize) -> Vec<DocumentOutput> {
     }
 }
 
-/// Processes one document; whatever goes wrong is that document's failure.
-pub fn process(input: &Input, json_name: &str) -> DocumentOutput {
+/// Processes one document; whatever goes wrong, a panic or a hang in any
+/// dependency included, is that document's failure alone.
+pub fn process(input: &Input, json_name: &str, timeout: Duration) -> DocumentOutput {
     let mut out = DocumentOutput {
         source: input.source.clone(),
         json_name: json_name.to_owned(),
@@ -84,18 +110,50 @@ pub fn process(input: &Input, json_name: &str) -> DocumentOutput {
         diagnostics: Vec::new(),
         error: None,
     };
-    let result = std::fs::read(&input.path)
-        .map_err(|source| Error::Io { path: input.path.clone(), source })
-        .and_then(|bytes| extract(&bytes, InputKind::of_path(&input.path), &input.source));
-    match result {
+    match guarded(input, timeout) {
         Ok(x) => {
             out.pages = x.pages;
             out.records = x.records;
             out.diagnostics = x.diagnostics;
         }
-        Err(e) => out.error = Some(e.to_string()),
+        Err(e) => out.error = Some(e),
     }
     out
+}
+
+/// Runs the pipeline on its own thread so that a document that never
+/// finishes can be abandoned: the thread is left to finish or to die with
+/// the process, and its result is dropped.
+fn guarded(input: &Input, timeout: Duration) -> Result<Extraction, String> {
+    let (tx, rx) = mpsc::channel();
+    let job = input.clone();
+    let spawned = std::thread::Builder::new().name(format!("{WORKER_PREFIX}{}", input.source)).spawn(move || {
+        let result = panic::catch_unwind(AssertUnwindSafe(|| {
+            std::fs::read(&job.path)
+                .map_err(|source| Error::Io { path: job.path.clone(), source })
+                .and_then(|bytes| extract(&bytes, InputKind::of_path(&job.path), &job.source))
+        }));
+        // The receiver may have given up waiting; nothing to do then.
+        let _ = tx.send(result);
+    });
+    if let Err(e) = spawned {
+        return Err(format!("cannot start a thread: {e}"));
+    }
+    match rx.recv_timeout(timeout) {
+        Ok(Ok(Ok(x))) => Ok(x),
+        Ok(Ok(Err(e))) => Err(e.to_string()),
+        Ok(Err(payload)) => Err(format!("internal error (please report): {}", panic_message(&*payload))),
+        Err(mpsc::RecvTimeoutError::Timeout) => Err(format!("timed out after {} s", timeout.as_secs_f64())),
+        Err(mpsc::RecvTimeoutError::Disconnected) => Err("internal error: worker ended without a result".into()),
+    }
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".to_owned())
 }
 
 /// `<stem>.json` per document; stems that repeat (same name in two

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -41,6 +41,9 @@ struct ExtractArgs {
     /// Start records.csv with a UTF-8 byte order mark, so Excel reads Chinese correctly.
     #[arg(long)]
     bom: bool,
+    /// Seconds one document may take before it is given up as failed.
+    #[arg(long, default_value_t = 60.0, value_parser = parse_timeout)]
+    timeout: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -73,13 +76,24 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             args.inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
         );
     }
-    let jobs = args.jobs.map_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()), usize::from);
+    let mut settings = odplan::batch::Settings { timeout: Duration::from_secs_f64(args.timeout), ..Default::default() };
+    if let Some(jobs) = args.jobs {
+        settings.jobs = usize::from(jobs);
+    }
     let formats = Formats {
         csv: args.format.contains(&Format::Csv),
         json: args.format.contains(&Format::Json),
         jsonl: args.format.contains(&Format::Jsonl),
     };
-    let docs = odplan::batch::run(&inputs, jobs);
+    // A panic inside a document is reported as that document's failure;
+    // the default hook would also print it mid-run.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !std::thread::current().name().is_some_and(|n| n.starts_with(odplan::batch::WORKER_PREFIX)) {
+            default_hook(info);
+        }
+    }));
+    let docs = odplan::batch::run(&inputs, settings);
     let mut stderr = std::io::stderr().lock();
     for (doc, input) in docs.iter().zip(&inputs) {
         if let Some(err) = &doc.error {
@@ -100,6 +114,13 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         start.elapsed().as_secs_f64()
     )?;
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn parse_timeout(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v > 0.0 && v.is_finite() && v <= 1e9 => Ok(v),
+        _ => Err(format!("expected a positive number of seconds, got {s:?}")),
+    }
 }
 
 #[cfg(test)]

@@ -21,5 +21,5 @@ pub fn files(dir: &Path, suffix: &str) -> Vec<PathBuf> {
 pub fn extract(path: &Path) -> odplan::output::DocumentOutput {
     let name = path.file_name().and_then(|n| n.to_str()).expect("utf-8 file name").to_owned();
     let input = odplan::batch::Input { path: path.to_owned(), source: name };
-    odplan::batch::process(&input, "unused.json")
+    odplan::batch::process(&input, "unused.json", std::time::Duration::from_secs(60))
 }
