@@ -69,14 +69,47 @@ pub fn extract(bytes: &[u8], kind: InputKind, source: &str) -> Result<Extraction
             let pages = layout::plain::page_count(&decoded.text);
             (layout::plain::lines(&decoded.text), pages, decoded.diagnostics)
         }
-        InputKind::Pdf => return Err(Error::Pdf("PDF input is not supported yet".into())),
+        InputKind::Pdf => {
+            let doc = pdf::pages(bytes)?;
+            if doc.pages.iter().all(|p| p.glyphs.iter().all(|g| g.text.trim().is_empty())) {
+                return Err(Error::NoTextLayer);
+            }
+            let pages = u32::try_from(doc.pages.len()).unwrap_or(u32::MAX);
+            let lines: Vec<layout::Line> = doc.pages.iter().flat_map(layout::lines).collect();
+            let rules: Vec<Vec<pdf::Segment>> = doc.pages.into_iter().map(|p| p.rules).collect();
+            let plan = segment::plan_with_rules(&lines, &rules);
+            let mut diagnostics = doc.diagnostics;
+            return finish(plan, pages, &mut diagnostics, source).map(|(records, pages)| Extraction {
+                pages,
+                records,
+                diagnostics,
+            });
+        }
     };
     let plan = segment::plan(&lines);
+    let (records, pages) = finish(plan, pages, &mut diagnostics, source)?;
+    Ok(Extraction { pages, records, diagnostics })
+}
+
+/// The stages after segmentation, shared by text and PDF input.
+fn finish(
+    plan: segment::Plan,
+    pages: u32,
+    diagnostics: &mut Vec<Diagnostic>,
+    source: &str,
+) -> Result<(Vec<Record>, u32)> {
     if plan.tables.is_empty() {
         return Err(Error::NotAPlan("no sections A.–D. with tables found".into()));
     }
     diagnostics.extend(plan.diagnostics.iter().cloned());
     let (records, more) = record::normalise(&plan, source);
     diagnostics.extend(more);
-    Ok(Extraction { pages, records, diagnostics })
+    Ok((records, pages))
+}
+
+/// The text of a PDF, pages separated by form feeds; with `layout`, words
+/// keep their columns.
+pub fn pdf_text(bytes: &[u8], layout: bool) -> Result<String> {
+    let doc = pdf::pages(bytes)?;
+    Ok(layout::render(&doc.pages, layout))
 }

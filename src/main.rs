@@ -22,6 +22,17 @@ struct Cli {
 enum Command {
     /// Extract the dataset records of plans (PDF or text files, or folders of them).
     Extract(ExtractArgs),
+    /// Print the text of a PDF, page by page (form feed between pages).
+    Text(TextArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct TextArgs {
+    /// The PDF file.
+    file: PathBuf,
+    /// Keep columns apart, like `pdftotext -layout`.
+    #[arg(long)]
+    layout: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -57,6 +68,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract(args),
+        Command::Text(args) => text(args),
     };
     match result {
         Ok(code) => code,
@@ -114,6 +126,15 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         start.elapsed().as_secs_f64()
     )?;
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn text(args: TextArgs) -> anyhow::Result<ExitCode> {
+    let bytes = std::fs::read(&args.file).with_context(|| format!("{}", args.file.display()))?;
+    let text = odplan::pdf_text(&bytes, args.layout).with_context(|| format!("{}", args.file.display()))?;
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn parse_timeout(s: &str) -> Result<f64, String> {

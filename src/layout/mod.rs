@@ -1,6 +1,9 @@
 //! Glyphs → words → lines, and plain text → lines. No regexes here.
 
 pub mod plain;
+mod words;
+
+pub use words::{lines, render};
 
 use crate::pdf::Rect;
 
