@@ -193,3 +193,6 @@ fn page(
     }
     (Page { number, width, height, glyphs: sink.glyphs, rules: sink.rules }, notes)
 }
+
+#[cfg(test)]
+mod tests;
