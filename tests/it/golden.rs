@@ -62,3 +62,8 @@ fn check_dir(dir: &Path, suffix: &str) {
 fn text_fixtures() {
     check_dir(&fixtures().join("text"), ".txt");
 }
+
+#[test]
+fn pdf_fixtures() {
+    check_dir(&fixtures().join("pdf"), ".pdf");
+}

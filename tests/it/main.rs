@@ -1,6 +1,7 @@
 //! The one integration-test binary: golden files, truth files, the CLI.
 
 mod cli;
+mod coverage;
 mod golden;
 mod support;
 mod truth;

@@ -86,3 +86,17 @@ fn text_fixtures_match_their_truth() {
     assert!(checked >= 4, "only {checked} text fixtures have truth files");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[test]
+fn pdf_fixtures_match_their_truth() {
+    let dir = fixtures().join("pdf");
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for input in files(&dir, ".pdf") {
+        let truth = input.with_extension("truth.json");
+        checked += 1;
+        problems.extend(compare(&input, &truth));
+    }
+    assert!(checked >= 29, "only {checked} PDF fixtures have truth files");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
