@@ -141,3 +141,108 @@ fn char_width(page: &Page) -> f32 {
     sizes.sort_by(f32::total_cmp);
     sizes.get(sizes.len() / 2).map_or(5.0, |s| (s * 0.5).max(1.0))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A glyph of `text` at (x, baseline) in a 10pt font: Latin 5pt wide, CJK 10pt.
+    fn g(text: &str, x: f32, baseline: f32) -> Glyph {
+        let w: f32 = text.chars().map(|c| if is_cjk(c) { 10.0 } else { 5.0 }).sum();
+        Glyph {
+            bbox: Rect { x0: x, y0: baseline - 8.8, x1: x + w, y1: baseline + 1.2 },
+            baseline,
+            size: 10.0,
+            text: text.to_owned(),
+            vertical: false,
+        }
+    }
+
+    /// Glyphs laid one after another from `x`, `gap` apart.
+    fn run(text: &str, x: f32, baseline: f32, gap: f32) -> Vec<Glyph> {
+        let mut out = Vec::new();
+        let mut x = x;
+        for c in text.chars() {
+            let glyph = g(&c.to_string(), x, baseline);
+            x = glyph.bbox.x1 + gap;
+            out.push(glyph);
+        }
+        out
+    }
+
+    fn check(glyphs: Vec<Glyph>, expect: expect_test::Expect) {
+        let page = Page { number: 1, width: 600.0, height: 800.0, glyphs, rules: Vec::new() };
+        let out: Vec<String> = lines(&page)
+            .iter()
+            .map(|l| {
+                let words: Vec<String> = l.words.iter().map(|w| format!("{}@{}", w.text, w.bbox.x0)).collect();
+                format!("{:?} [{}]", l.text, words.join(" "))
+            })
+            .collect();
+        expect.assert_eq(&out.join("\n"));
+    }
+
+    #[test]
+    fn latin_words_from_gaps_without_space_glyphs() {
+        let mut glyphs = run("Street", 10.0, 100.0, 0.0);
+        glyphs.extend(run("light", 42.5, 100.0, 0.0));
+        check(glyphs, expect_test::expect![[r#""Street light" [Street@10 light@42.5]"#]]);
+    }
+
+    #[test]
+    fn no_space_between_cjk_but_columns_stay_apart() {
+        let mut glyphs = run("運輸", 10.0, 100.0, 0.5);
+        glyphs.extend(run("署", 35.0, 100.0, 0.0));
+        glyphs.extend(run("行車速度", 120.0, 100.0, 0.0));
+        check(glyphs, expect_test::expect![[r#""運輸署 行車速度" [運輸@10 署@35 行車速度@120]"#]]);
+    }
+
+    #[test]
+    fn mixed_baselines_and_stream_order() {
+        // CJK and Latin fonts sit a point apart on one line; the content
+        // stream draws the second line first.
+        let mut glyphs = run("line two", 10.0, 120.0, 0.0);
+        glyphs.extend(run("以", 10.0, 100.5, 0.0));
+        glyphs.extend(run("CSV", 22.0, 100.0, 0.0));
+        check(
+            glyphs,
+            expect_test::expect![[r#"
+                "以CSV" [以CSV@10]
+                "line two" [line@10 two@35]"#]],
+        );
+    }
+
+    #[test]
+    fn duplicated_fake_bold_glyphs_are_dropped_and_spaces_separate() {
+        let mut glyphs = Vec::new();
+        for glyph in run("Bold", 10.0, 100.0, 0.0) {
+            let mut twin = glyph.clone();
+            twin.bbox.x0 += 0.3;
+            twin.bbox.x1 += 0.3;
+            glyphs.push(glyph);
+            glyphs.push(twin);
+        }
+        glyphs.push(g(" ", 30.3, 100.0));
+        glyphs.extend(run("x", 31.0, 100.0, 0.0));
+        check(glyphs, expect_test::expect![[r#""Bold x" [Bold@10 x@31]"#]]);
+    }
+
+    #[test]
+    fn layout_keeps_columns_and_pages() {
+        let mut one = run("Item", 10.0, 100.0, 0.0);
+        one.extend(run("Name", 100.0, 100.0, 0.0));
+        one.extend(run("1", 10.0, 112.0, 0.0));
+        one.extend(run("數據", 100.0, 112.0, 0.0));
+        let pages = [
+            Page { number: 1, width: 600.0, height: 800.0, glyphs: one, rules: Vec::new() },
+            Page { number: 2, width: 600.0, height: 800.0, glyphs: run("end", 10.0, 50.0, 0.0), rules: Vec::new() },
+        ];
+        expect_test::expect![[r#"
+              Item              Name
+              1                 數據
+            \x0c  end
+        "#]]
+        .assert_eq(&render(&pages, true).replace('\x0c', "\\x0c"));
+        assert_eq!(render(&pages, false), "Item Name\n1 數據\n\x0cend\n");
+    }
+}
