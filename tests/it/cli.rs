@@ -132,3 +132,41 @@ fn outputs_do_not_depend_on_the_job_count() {
         }
     }
 }
+
+#[test]
+fn a_pdf_that_is_not_a_plan_fails_with_a_reason() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir(&dir).expect("mkdir");
+    std::fs::write(
+        dir.join("letter.pdf"),
+        crate::support::make_pdf(b"BT /F1 12 Tf 72 700 Td (Dear colleague, see attached.) Tj ET"),
+    )
+    .expect("write");
+    std::fs::write(dir.join("scan.pdf"), crate::support::make_pdf(b"q 100 0 0 100 0 0 cm Q")).expect("write");
+    std::fs::write(dir.join("fake.pdf"), b"<html>not a pdf</html>").expect("write");
+    std::fs::copy(fixtures().join("pdf/hko-2024-zh-p3.pdf"), dir.join("plan.pdf")).expect("copy");
+    let o = odplan(&["extract", "in", "-o", "out"], tmp.path());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("letter.pdf: not recognised as an open data plan"), "{err}");
+    assert!(err.contains("scan.pdf: no text layer: scanned PDF, OCR needed"), "{err}");
+    assert!(err.contains("fake.pdf: not a PDF"), "{err}");
+    let jsonl = std::fs::read_to_string(tmp.path().join("out/records.jsonl")).expect("jsonl");
+    assert_eq!(jsonl.lines().count(), 11, "the plan's records, and nothing from the others");
+    assert!(jsonl.lines().all(|l| l.contains("\"source\":\"plan.pdf\"")));
+}
+
+#[test]
+fn text_command_prints_pages() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let pdf = fixtures().join("pdf/censtatd-2024-zh-p3.pdf").display().to_string();
+    let o = odplan(&["text", "--layout", &pdf], tmp.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).expect("utf-8");
+    assert!(out.contains("政府統計處"));
+    assert!(out.matches('\x0c').count() >= 3, "form feeds between pages");
+    let o = odplan(&["text", "missing.pdf"], tmp.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("missing.pdf"));
+}
