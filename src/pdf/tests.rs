@@ -302,3 +302,48 @@ fn string_formats_do_not_matter() {
     let pdf = b.build(&content.encode().expect("encode"));
     expect_test::expect![[r#"page 1 600x400: o@0,400 k@6,400"#]].assert_eq(&render(&pdf));
 }
+
+fn encrypted(user_password: &str) -> Vec<u8> {
+    let mut b = Builder::new();
+    b.font("F1", helvetica());
+    let plain = b.build(b"BT /F1 10 Tf 0 300 Td (secret) Tj ET");
+    let mut doc = Document::load_mem(&plain).expect("reload");
+    let id = Object::String(b"0123456789abcdef".to_vec(), StringFormat::Literal);
+    doc.trailer.set("ID", vec![id.clone(), id]);
+    let version = lopdf::EncryptionVersion::V2 {
+        document: &doc,
+        owner_password: "owner",
+        user_password,
+        key_length: 128,
+        permissions: lopdf::Permissions::all(),
+    };
+    let state = lopdf::EncryptionState::try_from(version).expect("encryption state");
+    doc.encrypt(&state).expect("encrypt");
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("save");
+    out
+}
+
+#[test]
+fn encrypted_with_an_empty_user_password_is_read() {
+    expect_test::expect![[r#"page 1 600x400: s@0,100 e@5,100 c@11,100 r@16,100 e@19,100 t@24,100"#]]
+        .assert_eq(&render(&encrypted("")));
+}
+
+#[test]
+fn encrypted_with_a_real_password_says_so() {
+    expect_test::expect!["error: encrypted PDF: a password is needed to open it"]
+        .assert_eq(&render(&encrypted("secret")));
+}
+
+#[test]
+fn truncated_file_is_recovered_with_a_warning() {
+    let mut b = Builder::new();
+    b.font("F1", helvetica());
+    let pdf = b.build(b"BT /F1 10 Tf 0 300 Td (kept) Tj ET");
+    // Cut off the cross-reference table and trailer.
+    let cut = pdf.windows(4).rposition(|w| w == b"xref").expect("xref");
+    let out = render(&pdf[..cut]);
+    assert!(out.starts_with("page 1 600x400: k@0,100"), "{out}");
+    assert!(out.contains("recovered"), "{out}");
+}

@@ -3,5 +3,6 @@
 mod cli;
 mod coverage;
 mod golden;
+mod hostile;
 mod support;
 mod truth;
