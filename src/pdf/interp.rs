@@ -27,11 +27,13 @@ pub struct Limits {
     pub form_depth: usize,
     /// Operators interpreted on one page, forms included.
     pub operations: usize,
+    /// Objects in one document.
+    pub objects: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { stream_bytes: 64 << 20, form_depth: 16, operations: 5_000_000 }
+        Limits { stream_bytes: 64 << 20, form_depth: 16, operations: 5_000_000, objects: 2_000_000 }
     }
 }
 

@@ -105,6 +105,9 @@ fn load(bytes: &[u8], limits: Limits) -> Result<Document> {
     if doc.is_encrypted() {
         return Err(Error::Encrypted("a password is needed to open it".into()));
     }
+    if doc.objects.len() > limits.objects {
+        return Err(Error::Limit(format!("{} objects, more than the {} allowed", doc.objects.len(), limits.objects)));
+    }
     Ok(doc)
 }
 

@@ -347,3 +347,66 @@ fn truncated_file_is_recovered_with_a_warning() {
     assert!(out.starts_with("page 1 600x400: k@0,100"), "{out}");
     assert!(out.contains("recovered"), "{out}");
 }
+
+#[test]
+fn limits_stop_bombs_deep_forms_and_huge_pages() {
+    use std::io::Write;
+    // A content stream that inflates to 1 MB of text operators.
+    let mut big = Vec::new();
+    for _ in 0..40_000 {
+        big.extend_from_slice(b"BT /F1 10 Tf 0 300 Td (x) Tj ET\n");
+    }
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    z.write_all(&big).expect("deflate");
+    let deflated = z.finish().expect("deflate");
+    let mut b = Builder::new();
+    b.font("F1", helvetica());
+    let page = b.build(b"");
+    let mut doc = Document::load_mem(&page).expect("reload");
+    let (_, page_id) = doc.get_pages().into_iter().next().expect("page");
+    let content = doc.add_object(Stream::new(dictionary! { "Filter" => "FlateDecode" }, deflated));
+    doc.get_dictionary_mut(page_id).expect("page").set("Contents", content);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("save");
+
+    let small = super::Limits { stream_bytes: 64 * 1024, ..super::Limits::default() };
+    let out = super::pages_with_limits(&bytes, small).expect("readable");
+    assert!(out.pages[0].glyphs.is_empty());
+    assert!(out.diagnostics.iter().any(|d| d.message.contains("could not be read")), "{:?}", out.diagnostics);
+
+    let few_ops = super::Limits { operations: 1000, ..super::Limits::default() };
+    let out = super::pages_with_limits(&bytes, few_ops).expect("readable");
+    assert!(out.pages[0].glyphs.len() < 300);
+    assert!(
+        out.diagnostics.iter().any(|d| d.message.contains("more than 1000 drawing operations")),
+        "{:?}",
+        out.diagnostics
+    );
+
+    let few_objects = super::Limits { objects: 3, ..super::Limits::default() };
+    assert!(matches!(super::pages_with_limits(&bytes, few_objects), Err(crate::Error::Limit(_))));
+}
+
+#[test]
+fn forms_nested_too_deep_are_cut() {
+    let mut b = Builder::new();
+    b.font("F1", helvetica());
+    // Twenty forms, each drawing the next; the innermost shows text.
+    let mut next: Option<lopdf::ObjectId> = None;
+    for depth in (0..20).rev() {
+        let (content, resources) = match next {
+            None => (b"BT /F1 10 Tf (deep) Tj ET".to_vec(), dictionary! {}),
+            Some(id) => (b"/Fx Do".to_vec(), dictionary! { "XObject" => dictionary! { "Fx" => id } }),
+        };
+        let _ = depth;
+        let dict = dictionary! {
+            "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 1.into(), 1.into()],
+            "Resources" => resources,
+        };
+        next = Some(b.doc.add_object(Stream::new(dict, content)));
+    }
+    b.xobjects.set("Fx", next.expect("forms"));
+    let out = render(&b.build(b"/Fx Do"));
+    assert!(out.contains("nested deeper than 16"), "{out}");
+    assert!(!out.contains("d@"), "{out}");
+}
