@@ -125,14 +125,22 @@ pub fn process(input: &Input, json_name: &str, timeout: Duration) -> DocumentOut
 /// finishes can be abandoned: the thread is left to finish or to die with
 /// the process, and its result is dropped.
 fn guarded(input: &Input, timeout: Duration) -> Result<Extraction, String> {
-    let (tx, rx) = mpsc::channel();
     let job = input.clone();
-    let spawned = std::thread::Builder::new().name(format!("{WORKER_PREFIX}{}", input.source)).spawn(move || {
-        let result = panic::catch_unwind(AssertUnwindSafe(|| {
-            std::fs::read(&job.path)
-                .map_err(|source| Error::Io { path: job.path.clone(), source })
-                .and_then(|bytes| extract(&bytes, InputKind::of_path(&job.path), &job.source))
-        }));
+    isolate(&input.source, timeout, move || {
+        read(&job.path).and_then(|bytes| extract(&bytes, InputKind::of_path(&job.path), &job.source))
+    })
+}
+
+/// Runs `work` on a thread of its own, turning a panic into an error and
+/// giving up on it after `timeout`.
+fn isolate<T: Send + 'static>(
+    name: &str,
+    timeout: Duration,
+    work: impl FnOnce() -> Result<T, Error> + Send + 'static,
+) -> Result<T, String> {
+    let (tx, rx) = mpsc::channel();
+    let spawned = std::thread::Builder::new().name(format!("{WORKER_PREFIX}{name}")).spawn(move || {
+        let result = panic::catch_unwind(AssertUnwindSafe(work));
         // The receiver may have given up waiting; nothing to do then.
         let _ = tx.send(result);
     });
@@ -146,6 +154,18 @@ fn guarded(input: &Input, timeout: Duration) -> Result<Extraction, String> {
         Err(mpsc::RecvTimeoutError::Timeout) => Err(format!("timed out after {} s", timeout.as_secs_f64())),
         Err(mpsc::RecvTimeoutError::Disconnected) => Err("internal error: worker ended without a result".into()),
     }
+}
+
+/// Files larger than this are refused before they are read.
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+fn read(path: &Path) -> Result<Vec<u8>, Error> {
+    let io = |source| Error::Io { path: path.to_owned(), source };
+    let len = std::fs::metadata(path).map_err(io)?.len();
+    if len > MAX_FILE_BYTES {
+        return Err(Error::Limit(format!("{len} bytes, more than the {MAX_FILE_BYTES} allowed")));
+    }
+    std::fs::read(path).map_err(io)
 }
 
 fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
@@ -169,8 +189,9 @@ fn json_names(inputs: &[Input]) -> Vec<String> {
             s => format!("{s}.json"),
         })
         .collect();
-    for i in 0..names.len() {
-        let clash = names.iter().enumerate().any(|(j, n)| j != i && *n == names[i]);
+    let clashes: Vec<bool> =
+        (0..names.len()).map(|i| names.iter().enumerate().any(|(j, n)| j != i && *n == names[i])).collect();
+    for (i, clash) in clashes.into_iter().enumerate() {
         if clash {
             let src = &inputs[i].source;
             let without_ext = src.rsplit_once('.').map_or(src.as_str(), |(a, _)| a);
@@ -178,4 +199,40 @@ fn json_names(inputs: &[Input]) -> Vec<String> {
         }
     }
     names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_is_the_documents_error() {
+        let r: Result<(), String> = isolate("p", Duration::from_secs(5), || panic!("boom in a dependency"));
+        assert_eq!(r, Err("internal error (please report): boom in a dependency".to_owned()));
+    }
+
+    #[test]
+    fn a_hang_is_given_up_after_the_timeout() {
+        let start = std::time::Instant::now();
+        let r: Result<(), String> = isolate("h", Duration::from_millis(200), || {
+            std::thread::sleep(Duration::from_secs(30));
+            Ok(())
+        });
+        assert_eq!(r, Err("timed out after 0.2 s".to_owned()));
+        assert!(start.elapsed() < Duration::from_secs(5));
+    }
+
+    #[test]
+    fn errors_and_results_pass_through() {
+        assert_eq!(isolate("e", Duration::from_secs(5), || Err::<(), _>(Error::Empty)), Err("empty file".to_owned()));
+        assert_eq!(isolate("o", Duration::from_secs(5), || Ok(7)), Ok(7));
+    }
+
+    #[test]
+    fn clashing_stems_get_distinct_names() {
+        let input = |p: &str, s: &str| Input { path: PathBuf::from(p), source: s.to_owned() };
+        let names =
+            json_names(&[input("a/x.pdf", "a/x.pdf"), input("b/x.pdf", "b/x.pdf"), input("report.txt", "report.txt")]);
+        assert_eq!(names, ["a__x.json", "b__x.json", "report.document.json"]);
+    }
 }

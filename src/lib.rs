@@ -72,7 +72,11 @@ pub fn extract(bytes: &[u8], kind: InputKind, source: &str) -> Result<Extraction
         InputKind::Pdf => {
             let doc = pdf::pages(bytes)?;
             if doc.pages.iter().all(|p| p.glyphs.iter().all(|g| g.text.trim().is_empty())) {
-                return Err(Error::NoTextLayer);
+                return Err(if doc.damaged {
+                    Error::Pdf("damaged or truncated file: no text could be recovered".into())
+                } else {
+                    Error::NoTextLayer
+                });
             }
             let pages = u32::try_from(doc.pages.len()).unwrap_or(u32::MAX);
             let lines: Vec<layout::Line> = doc.pages.iter().flat_map(layout::lines).collect();

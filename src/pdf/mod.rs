@@ -61,6 +61,8 @@ pub struct Page {
 pub struct PdfDocument {
     pub pages: Vec<Page>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The file was repaired on loading, or some page content was unreadable.
+    pub damaged: bool,
 }
 
 /// Parses a PDF and interprets every page.
@@ -73,11 +75,13 @@ pub fn pages_with_limits(bytes: &[u8], limits: Limits) -> Result<PdfDocument> {
     let doc = load(bytes, limits)?;
     let mut out = PdfDocument::default();
     if doc.xref_recovery.is_some() {
+        out.damaged = true;
         out.diagnostics.push(Diagnostic::new(None, "damaged cross-reference table; recovered by scanning the file"));
     }
     let mut fonts = interp::FontCache::default();
     for (number, page_id) in doc.get_pages() {
-        let (page, notes) = page(&doc, number, page_id, &mut fonts, limits);
+        let (page, notes, readable) = page(&doc, number, page_id, &mut fonts, limits);
+        out.damaged |= !readable;
         out.diagnostics.extend(notes.into_iter().map(|n| Diagnostic::new(Some(number), n)));
         out.pages.push(page);
     }
@@ -100,7 +104,7 @@ fn load(bytes: &[u8], limits: Limits) -> Result<Document> {
         lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => {
             Error::Encrypted("a password is needed to open it".into())
         }
-        other => Error::Pdf(other.to_string()),
+        other => Error::Pdf(format!("{other} (damaged or truncated file?)")),
     })?;
     if doc.is_encrypted() {
         return Err(Error::Encrypted("a password is needed to open it".into()));
@@ -151,17 +155,18 @@ impl interp::Sink for Collect {
     }
 }
 
+/// Interprets one page; also says whether its content could be read.
 fn page(
     doc: &Document,
     number: u32,
     id: ObjectId,
     fonts: &mut interp::FontCache,
     limits: Limits,
-) -> (Page, Vec<String>) {
+) -> (Page, Vec<String>, bool) {
     let mut notes = Vec::new();
     let Ok(dict) = doc.get_dictionary(id) else {
         notes.push("page object missing; page left empty".to_owned());
-        return (Page { number, ..Page::default() }, notes);
+        return (Page { number, ..Page::default() }, notes, false);
     };
     let media = rect(inherited(doc, dict, b"MediaBox")).unwrap_or([0.0, 0.0, 612.0, 792.0]);
     let crop = rect(inherited(doc, dict, b"CropBox")).unwrap_or(media);
@@ -178,13 +183,21 @@ fn page(
     };
     let ctm = flip.mul(&rot);
     let resources = inherited(doc, dict, b"Resources").and_then(|o| o.as_dict().ok());
+    let mut readable = true;
     let content = match doc.get_page_content_with_limit(id, limits.stream_bytes) {
         Ok(c) => c,
         Err(e) => {
             notes.push(format!("page content could not be read: {e}"));
+            readable = false;
             Vec::new()
         }
     };
+    // Contents that name objects the file lacks: a truncated file.
+    let missing = doc.get_page_contents(id).iter().any(|c| doc.get_object(*c).is_err());
+    if missing {
+        notes.push("page content is missing from the file (truncated?)".to_owned());
+        readable = false;
+    }
     let mut sink = Collect { glyphs: Vec::new(), rules: Vec::new(), undecodable: Vec::new() };
     let mut interpreter = interp::Interpreter::new(doc, fonts, &mut sink, limits);
     if let Err(interp::Stop::TooManyOperations) = interpreter.run(&content, resources, ctm) {
@@ -194,7 +207,7 @@ fn page(
     for font in &sink.undecodable {
         notes.push(format!("font {font}: some characters could not be decoded (shown as U+FFFD)"));
     }
-    (Page { number, width, height, glyphs: sink.glyphs, rules: sink.rules }, notes)
+    (Page { number, width, height, glyphs: sink.glyphs, rules: sink.rules }, notes, readable)
 }
 
 #[cfg(test)]

@@ -170,3 +170,51 @@ fn text_command_prints_pages() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("missing.pdf"));
 }
+
+#[test]
+fn a_folder_of_broken_pdfs_beside_good_ones() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir(&dir).expect("mkdir");
+    let good = std::fs::read(fixtures().join("pdf/fsd-2024-en-p3.pdf")).expect("fixture");
+    std::fs::write(dir.join("a-good.pdf"), &good).expect("write");
+    // Truncated before its cross-reference table: recovered, with a warning.
+    let cut = good.windows(9).rposition(|w| w == b"startxref").expect("startxref");
+    std::fs::write(dir.join("b-truncated.pdf"), &good[..cut]).expect("write");
+    // Truncated to its first kilobyte: nothing to recover.
+    std::fs::write(dir.join("c-stub.pdf"), &good[..1024]).expect("write");
+    // Encrypted with a real user password.
+    let mut doc = lopdf::Document::load_mem(&good).expect("load");
+    let id = lopdf::Object::String(b"0123456789abcdef".to_vec(), lopdf::StringFormat::Literal);
+    doc.trailer.set("ID", vec![id.clone(), id]);
+    let version = lopdf::EncryptionVersion::V2 {
+        document: &doc,
+        owner_password: "owner",
+        user_password: "secret",
+        key_length: 128,
+        permissions: lopdf::Permissions::all(),
+    };
+    let state = lopdf::EncryptionState::try_from(version).expect("state");
+    doc.encrypt(&state).expect("encrypt");
+    let mut locked = Vec::new();
+    doc.save_to(&mut locked).expect("save");
+    std::fs::write(dir.join("d-locked.pdf"), locked).expect("write");
+
+    let o = odplan(&["extract", "in", "-o", "out"], tmp.path());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(tmp.path().join("out/report.json")).expect("report"))
+            .expect("json");
+    let docs = report["documents"].as_array().expect("documents");
+    let line = |i: usize| {
+        let d = &docs[i];
+        format!("{} {} {} {} {}", d["source"], d["status"], d["records"], d["errors"], d["warnings"])
+    };
+    assert!(line(0).starts_with("\"a-good.pdf\" \"ok\" 21 [] []"), "{}", line(0));
+    assert!(line(1).starts_with("\"b-truncated.pdf\" \"ok\" 21 [] [\"damaged cross-reference"), "{}", line(1));
+    assert!(line(2).contains("\"failed\""), "{}", line(2));
+    assert!(line(3).contains("encrypted PDF: a password is needed"), "{}", line(3));
+    let err = stderr(&o);
+    assert!(err.contains("c-stub.pdf: "), "{err}");
+    assert!(err.contains("d-locked.pdf: encrypted PDF"), "{err}");
+}
