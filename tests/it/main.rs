@@ -4,5 +4,6 @@ mod cli;
 mod coverage;
 mod golden;
 mod hostile;
+mod regress;
 mod support;
 mod truth;
