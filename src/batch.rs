@@ -4,10 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use std::panic::{self, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Duration;
-
-use rayon::prelude::*;
 
 use crate::output::DocumentOutput;
 use crate::{Error, Extraction, InputKind, extract};
@@ -87,16 +86,80 @@ impl Default for Settings {
 
 /// Processes every input; results are in input order.
 pub fn run(inputs: &[Input], settings: Settings) -> Vec<DocumentOutput> {
+    let mut out = Vec::with_capacity(inputs.len());
+    let _ = run_streaming(inputs, settings, |_, doc| {
+        out.push(doc);
+        Ok::<(), std::convert::Infallible>(())
+    });
+    out
+}
+
+/// Processes every input on `settings.jobs` threads and hands each result
+/// to `deliver` in input order, as soon as it and all before it are done.
+/// Workers take documents in input order and stay within a window of the
+/// last one delivered, so memory holds a few documents, not the batch.
+/// Stops early with the first error `deliver` returns.
+pub fn run_streaming<E: Send>(
+    inputs: &[Input],
+    settings: Settings,
+    mut deliver: impl FnMut(usize, DocumentOutput) -> Result<(), E>,
+) -> Result<(), E> {
     let names = json_names(inputs);
-    let work = || {
-        inputs.par_iter().zip(names.par_iter()).map(|(input, name)| process(input, name, settings.timeout)).collect()
+    let jobs = settings.jobs.max(1);
+    let window = 4 * jobs + 8;
+    let next = AtomicUsize::new(0);
+    let delivered = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let (tx, rx) = mpsc::sync_channel::<(usize, DocumentOutput)>(window);
+    let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(jobs).build() else {
+        // No threads to be had: one document after another.
+        for (i, (input, name)) in inputs.iter().zip(&names).enumerate() {
+            deliver(i, process(input, name, settings.timeout))?;
+        }
+        return Ok(());
     };
-    match rayon::ThreadPoolBuilder::new().num_threads(settings.jobs).build() {
-        Ok(pool) => pool.install(work),
-        // No threads to be had: the work still gets done, on rayon's
-        // global pool.
-        Err(_) => work(),
-    }
+    let mut result = Ok(());
+    pool.in_place_scope(|scope| {
+        for _ in 0..jobs {
+            let tx = tx.clone();
+            let (next, delivered, stop, names) = (&next, &delivered, &stop, &names);
+            scope.spawn(move |_| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::SeqCst);
+                    let Some(input) = inputs.get(i) else { break };
+                    while i >= delivered.load(Ordering::SeqCst) + window && !stop.load(Ordering::SeqCst) {
+                        std::thread::sleep(Duration::from_millis(1));
+                    }
+                    if stop.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    let doc = process(input, &names[i], settings.timeout);
+                    if tx.send((i, doc)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut pending = std::collections::BTreeMap::new();
+        let mut want = 0usize;
+        while want < inputs.len() {
+            let Ok((i, doc)) = rx.recv() else { break };
+            pending.insert(i, doc);
+            while let Some(doc) = pending.remove(&want) {
+                if let Err(e) = deliver(want, doc) {
+                    result = Err(e);
+                    stop.store(true, Ordering::SeqCst);
+                    // Unblock workers waiting to send: drain until they stop.
+                    while rx.recv().is_ok() {}
+                    return;
+                }
+                want += 1;
+                delivered.store(want, Ordering::SeqCst);
+            }
+        }
+    });
+    result
 }
 
 /// Processes one document; whatever goes wrong, a panic or a hang in any

@@ -1,12 +1,13 @@
 //! The command line: maps arguments onto the library and sets the exit code.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
 
 use odplan::output::{self, Formats};
 
@@ -52,6 +53,9 @@ struct ExtractArgs {
     /// Start records.csv with a UTF-8 byte order mark, so Excel reads Chinese correctly.
     #[arg(long)]
     bom: bool,
+    /// No progress bar and no summary line (failures are still reported).
+    #[arg(short, long)]
+    quiet: bool,
     /// Seconds one document may take before it is given up as failed.
     #[arg(long, default_value_t = 60.0, value_parser = parse_timeout)]
     timeout: f64,
@@ -105,26 +109,42 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             default_hook(info);
         }
     }));
-    let docs = odplan::batch::run(&inputs, settings);
-    let mut stderr = std::io::stderr().lock();
-    for (doc, input) in docs.iter().zip(&inputs) {
+    let progress = if args.quiet || !std::io::stderr().is_terminal() {
+        ProgressBar::hidden()
+    } else {
+        let bar = ProgressBar::new(inputs.len() as u64);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:30} {pos}/{len} documents, {msg} [{elapsed}]")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar
+    };
+    let mut run = output::RunWriter::create(&args.out, formats, args.bom)
+        .with_context(|| format!("creating {}", args.out.display()))?;
+    let mut pages: u64 = 0;
+    odplan::batch::run_streaming(&inputs, settings, |i, doc| {
         if let Some(err) = &doc.error {
-            writeln!(stderr, "odplan: {}: {err}", input.path.display())?;
+            progress.suspend(|| eprintln!("odplan: {}: {err}", inputs[i].path.display()));
         }
+        pages += u64::from(doc.pages);
+        progress.set_message(format!("{pages} pages"));
+        progress.inc(1);
+        run.document(&doc)
+    })
+    .with_context(|| format!("writing to {}", args.out.display()))?;
+    progress.finish_and_clear();
+    let report = run.finish().with_context(|| format!("writing to {}", args.out.display()))?;
+    let failed = report.iter().filter(|d| d.status == "failed").count();
+    let records: usize = report.iter().map(|d| d.records).sum();
+    if !args.quiet {
+        eprintln!(
+            "odplan: {} documents ({} ok, {failed} failed), {pages} pages, {records} records → {} in {:.2}s",
+            report.len(),
+            report.len() - failed,
+            args.out.display(),
+            start.elapsed().as_secs_f64()
+        );
     }
-    output::write_all(&args.out, &docs, formats, args.bom)
-        .with_context(|| format!("writing to {}", args.out.display()))?;
-    let failed = docs.iter().filter(|d| d.error.is_some()).count();
-    let records: usize = docs.iter().map(|d| d.records.len()).sum();
-    let pages: u64 = docs.iter().map(|d| u64::from(d.pages)).sum();
-    writeln!(
-        stderr,
-        "odplan: {} documents ({} ok, {failed} failed), {pages} pages, {records} records → {} in {:.2}s",
-        docs.len(),
-        docs.len() - failed,
-        args.out.display(),
-        start.elapsed().as_secs_f64()
-    )?;
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 

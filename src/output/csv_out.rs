@@ -27,42 +27,37 @@ const COLUMNS: [&str; 20] = [
     "pages",
 ];
 
-/// Writes the header and one line per record. With `bom`, a UTF-8 byte
-/// order mark goes first so that Excel reads the Chinese as UTF-8.
-pub fn write_csv<'a>(w: &mut dyn Write, records: impl Iterator<Item = &'a Record>, bom: bool) -> io::Result<()> {
-    if bom {
-        w.write_all("\u{FEFF}".as_bytes())?;
-    }
-    let mut out = csv::Writer::from_writer(w);
+pub fn header<W: Write>(out: &mut csv::Writer<W>) -> io::Result<()> {
     out.write_record(COLUMNS)?;
-    for r in records {
-        let pages = r.pages.iter().map(u32::to_string).collect::<Vec<_>>().join(" | ");
-        let item_no = r.item_no.to_string();
-        out.write_record([
-            r.source.as_str(),
-            r.language.code(),
-            &r.publisher,
-            &r.plan_period,
-            r.plan_date.as_deref().unwrap_or(""),
-            &r.section,
-            r.status,
-            &r.organisation,
-            bool_str(r.spatial),
-            &item_no,
-            &r.category,
-            &r.name,
-            bool_str(r.new_item),
-            &r.description.join(" | "),
-            &r.formats.join(" | "),
-            &r.date_text,
-            r.date.as_deref().unwrap_or(""),
-            &r.frequency_text,
-            &r.frequency,
-            &pages,
-        ])?;
-    }
-    // csv::Writer's Drop swallows errors; flush explicitly to see them.
-    out.flush()
+    Ok(())
+}
+
+pub fn record<W: Write>(out: &mut csv::Writer<W>, r: &Record) -> io::Result<()> {
+    let pages = r.pages.iter().map(u32::to_string).collect::<Vec<_>>().join(" | ");
+    let item_no = r.item_no.to_string();
+    out.write_record([
+        r.source.as_str(),
+        r.language.code(),
+        &r.publisher,
+        &r.plan_period,
+        r.plan_date.as_deref().unwrap_or(""),
+        &r.section,
+        r.status,
+        &r.organisation,
+        bool_str(r.spatial),
+        &item_no,
+        &r.category,
+        &r.name,
+        bool_str(r.new_item),
+        &r.description.join(" | "),
+        &r.formats.join(" | "),
+        &r.date_text,
+        r.date.as_deref().unwrap_or(""),
+        &r.frequency_text,
+        &r.frequency,
+        &pages,
+    ])?;
+    Ok(())
 }
 
 fn bool_str(b: bool) -> &'static str {

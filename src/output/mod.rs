@@ -1,17 +1,20 @@
 //! Records → CSV, JSON and JSON Lines files, each written whole or not at all.
+//!
+//! A run streams: each document's records are appended, in input order, to
+//! temporary files beside the targets as the document finishes, and the
+//! temporary files are renamed into place only when the run is complete.
 
 mod csv_out;
 
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
+use tempfile::NamedTempFile;
 
 use crate::Diagnostic;
 use crate::record::Record;
-
-pub use csv_out::write_csv;
 
 /// What a run writes besides report.json.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -46,19 +49,33 @@ struct DocumentJson<'a> {
     diagnostics: &'a [Diagnostic],
 }
 
-#[derive(Serialize)]
-struct ReportEntry<'a> {
-    source: &'a str,
-    pages: u32,
-    records: usize,
-    status: &'static str,
-    errors: Vec<&'a str>,
-    warnings: Vec<String>,
+/// A document's line in report.json.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportEntry {
+    pub source: String,
+    pub pages: u32,
+    pub records: usize,
+    pub status: &'static str,
+    pub errors: Vec<String>,
+    pub warnings: Vec<String>,
+}
+
+impl ReportEntry {
+    pub fn of(doc: &DocumentOutput) -> ReportEntry {
+        ReportEntry {
+            source: doc.source.clone(),
+            pages: doc.pages,
+            records: doc.records.len(),
+            status: if doc.error.is_some() { "failed" } else { "ok" },
+            errors: doc.error.iter().cloned().collect(),
+            warnings: doc.diagnostics.iter().map(render_diagnostic).collect(),
+        }
+    }
 }
 
 #[derive(Serialize)]
 struct Report<'a> {
-    documents: Vec<ReportEntry<'a>>,
+    documents: &'a [ReportEntry],
     totals: Totals,
 }
 
@@ -74,10 +91,9 @@ struct Totals {
 /// Writes `path` through a temporary file in the same directory, renamed
 /// into place only once fully written, so no reader ever sees half a file.
 pub fn write_atomic(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new().prefix(".odplan-").suffix(".tmp").tempfile_in(dir)?;
+    let mut tmp = temp_beside(path)?;
     {
-        let mut buf = io::BufWriter::new(tmp.as_file_mut());
+        let mut buf = BufWriter::new(tmp.as_file_mut());
         write(&mut buf)?;
         buf.flush()?;
     }
@@ -85,81 +101,120 @@ pub fn write_atomic(path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Resul
     Ok(())
 }
 
-/// Writes everything a run produces into `dir`, in the documents' order.
-/// Returns the paths written.
-pub fn write_all(dir: &Path, docs: &[DocumentOutput], formats: Formats, bom: bool) -> io::Result<Vec<PathBuf>> {
-    fs::create_dir_all(dir)?;
-    let mut written = Vec::new();
-    for doc in docs {
-        let path = dir.join(&doc.json_name);
-        if doc.error.is_some() || !formats.json {
-            // A failed document leaves no output of an earlier run behind.
-            if doc.error.is_some() {
-                remove_if_present(&path)?;
+fn temp_beside(path: &Path) -> io::Result<NamedTempFile> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    tempfile::Builder::new().prefix(".odplan-").suffix(".tmp").tempfile_in(dir)
+}
+
+/// The files of one run, filled as documents finish.
+pub struct RunWriter {
+    dir: PathBuf,
+    formats: Formats,
+    csv: Option<(csv::Writer<BufWriter<NamedTempFile>>, PathBuf)>,
+    jsonl: Option<(BufWriter<NamedTempFile>, PathBuf)>,
+    report: Vec<ReportEntry>,
+}
+
+impl RunWriter {
+    /// Creates `dir` and the temporary files of the run.
+    pub fn create(dir: &Path, formats: Formats, bom: bool) -> io::Result<RunWriter> {
+        fs::create_dir_all(dir)?;
+        let csv = if formats.csv {
+            let path = dir.join("records.csv");
+            let mut file = BufWriter::new(temp_beside(&path)?);
+            if bom {
+                file.write_all("\u{FEFF}".as_bytes())?;
             }
-            continue;
+            let mut w = csv::Writer::from_writer(file);
+            csv_out::header(&mut w)?;
+            Some((w, path))
+        } else {
+            None
+        };
+        let jsonl = if formats.jsonl {
+            let path = dir.join("records.jsonl");
+            Some((BufWriter::new(temp_beside(&path)?), path))
+        } else {
+            None
+        };
+        Ok(RunWriter { dir: dir.to_owned(), formats, csv, jsonl, report: Vec::new() })
+    }
+
+    /// Writes one document: its own JSON file (or, when it failed, removes
+    /// the one an earlier run left), and its records onto the run's files.
+    pub fn document(&mut self, doc: &DocumentOutput) -> io::Result<()> {
+        let path = self.dir.join(&doc.json_name);
+        if doc.error.is_some() {
+            remove_if_present(&path)?;
+        } else if self.formats.json {
+            write_atomic(&path, |w| {
+                let body = DocumentJson {
+                    source: &doc.source,
+                    pages: doc.pages,
+                    records: &doc.records,
+                    diagnostics: &doc.diagnostics,
+                };
+                serde_json::to_writer_pretty(&mut *w, &body)?;
+                w.write_all(b"\n")
+            })?;
         }
-        write_atomic(&path, |w| {
-            let body = DocumentJson {
-                source: &doc.source,
-                pages: doc.pages,
-                records: &doc.records,
-                diagnostics: &doc.diagnostics,
-            };
-            serde_json::to_writer_pretty(&mut *w, &body)?;
-            w.write_all(b"\n")
-        })?;
-        written.push(path);
-    }
-    let all = || docs.iter().flat_map(|d| d.records.iter());
-    if formats.csv {
-        let path = dir.join("records.csv");
-        write_atomic(&path, |w| write_csv(w, all(), bom))?;
-        written.push(path);
-    }
-    if formats.jsonl {
-        let path = dir.join("records.jsonl");
-        write_atomic(&path, |w| {
-            for r in all() {
+        if let Some((w, _)) = self.csv.as_mut() {
+            for r in &doc.records {
+                csv_out::record(w, r)?;
+            }
+        }
+        if let Some((w, _)) = self.jsonl.as_mut() {
+            for r in &doc.records {
                 serde_json::to_writer(&mut *w, r)?;
                 w.write_all(b"\n")?;
             }
-            Ok(())
-        })?;
-        written.push(path);
+        }
+        self.report.push(ReportEntry::of(doc));
+        Ok(())
     }
-    let path = dir.join("report.json");
-    write_atomic(&path, |w| {
-        serde_json::to_writer_pretty(&mut *w, &report(docs))?;
-        w.write_all(b"\n")
-    })?;
-    written.push(path);
-    Ok(written)
+
+    /// Renames the run's files into place and writes report.json.
+    pub fn finish(self) -> io::Result<Vec<ReportEntry>> {
+        if let Some((w, path)) = self.csv {
+            let file = w.into_inner().map_err(|e| io::Error::other(e.to_string()))?;
+            persist(file, &path)?;
+        }
+        if let Some((w, path)) = self.jsonl {
+            persist(w, &path)?;
+        }
+        let failed = self.report.iter().filter(|d| d.status == "failed").count();
+        let report = Report {
+            documents: &self.report,
+            totals: Totals {
+                documents: self.report.len(),
+                ok: self.report.len() - failed,
+                failed,
+                pages: self.report.iter().map(|d| u64::from(d.pages)).sum(),
+                records: self.report.iter().map(|d| d.records).sum(),
+            },
+        };
+        write_atomic(&self.dir.join("report.json"), |w| {
+            serde_json::to_writer_pretty(&mut *w, &report)?;
+            w.write_all(b"\n")
+        })?;
+        Ok(self.report)
+    }
 }
 
-fn report(docs: &[DocumentOutput]) -> Report<'_> {
-    let documents: Vec<ReportEntry> = docs
-        .iter()
-        .map(|d| ReportEntry {
-            source: &d.source,
-            pages: d.pages,
-            records: d.records.len(),
-            status: if d.error.is_some() { "failed" } else { "ok" },
-            errors: d.error.as_deref().into_iter().collect(),
-            warnings: d.diagnostics.iter().map(render_diagnostic).collect(),
-        })
-        .collect();
-    let failed = docs.iter().filter(|d| d.error.is_some()).count();
-    Report {
-        totals: Totals {
-            documents: docs.len(),
-            ok: docs.len() - failed,
-            failed,
-            pages: docs.iter().map(|d| u64::from(d.pages)).sum(),
-            records: docs.iter().map(|d| d.records.len()).sum(),
-        },
-        documents,
+fn persist(w: BufWriter<NamedTempFile>, path: &Path) -> io::Result<()> {
+    let file = w.into_inner().map_err(|e| e.into_error())?;
+    file.as_file().sync_data()?;
+    file.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Writes a whole run at once (the documents already in memory).
+pub fn write_all(dir: &Path, docs: &[DocumentOutput], formats: Formats, bom: bool) -> io::Result<Vec<ReportEntry>> {
+    let mut run = RunWriter::create(dir, formats, bom)?;
+    for doc in docs {
+        run.document(doc)?;
     }
+    run.finish()
 }
 
 /// "page 3: …" or the bare message.
