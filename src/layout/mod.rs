@@ -1,9 +1,22 @@
 //! Glyphs → words → lines, and plain text → lines. No regexes here.
+//!
+//! [`lines`] groups a page's glyphs by baseline into lines (top to bottom) and
+//! each line by horizontal gaps into words (left to right), keeping every
+//! word's box so that later stages can assign words to table columns by x.
+//! [`render`] turns pages into text like `pdftotext` (optionally `-layout`),
+//! and [`coverage`] checks that rendered text holds the strings expected of it.
 
+pub mod coverage;
+mod group;
 pub mod plain;
-mod words;
+mod render;
+mod script;
+#[cfg(test)]
+mod sketch;
 
-pub use words::{lines, render};
+pub use group::lines;
+pub use render::render;
+pub use script::is_cjk;
 
 use crate::pdf::Rect;
 

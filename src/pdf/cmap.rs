@@ -1,338 +1,296 @@
-//! Character maps: ToUnicode (and embedded encoding) CMap streams, and the
-//! predefined CJK CMaps a Type0 font can name instead of embedding one.
+//! CMap streams: ToUnicode maps and embedded code → CID maps.
+//!
+//! The parser is a tolerant PostScript tokenizer driven by the `begin…`/`end…`
+//! section keywords; anything it does not understand is skipped, so a CMap
+//! with junk in it still yields the sections it could read.
 
 use std::collections::HashMap;
 
-use encoding_rs::{BIG5, EUC_KR, Encoding, GB18030, SHIFT_JIS};
-
-/// One code's length and value, as a code space splits a byte string.
-pub type Code = (u8, u32);
-
-/// A parsed CMap stream: code space, ToUnicode mappings and CID mappings.
-#[derive(Debug, Default, Clone)]
-pub struct CMap {
-    /// Code space ranges: (length in bytes, low, high).
-    space: Vec<(u8, u32, u32)>,
-    chars: HashMap<Code, String>,
-    /// bfrange with an incrementing destination: (len, lo, hi, first destination).
-    ranges: Vec<(u8, u32, u32, Vec<u16>)>,
-    cids: HashMap<Code, u32>,
-    cid_ranges: Vec<(u8, u32, u32, u32)>,
-    /// Writing mode from `/WMode 1`.
-    pub vertical: bool,
+/// One codespace range: codes of `len` bytes whose bytes each lie between the
+/// corresponding bytes of `lo` and `hi`.
+#[derive(Debug, Clone)]
+struct Codespace {
+    len: usize,
+    lo: [u8; 4],
+    hi: [u8; 4],
 }
 
+/// A bfrange too big to expand (non-conforming, but common: `<0000> <FFFF>`).
+#[derive(Debug, Clone)]
+struct BigRange {
+    len: usize,
+    lo: u32,
+    hi: u32,
+    dst: Vec<u16>,
+}
+
+/// A parsed CMap. Keys are `(byte length, code)` because `<41>` and `<0041>`
+/// are different codes.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CMap {
+    codespace: Vec<Codespace>,
+    unicode: HashMap<(usize, u32), String>,
+    big: Vec<BigRange>,
+    cids: HashMap<(usize, u32), u32>,
+    cid_ranges: Vec<(usize, u32, u32, u32)>,
+    /// `/usecmap` target, e.g. `Identity-H`, resolved by the caller.
+    pub(crate) use_cmap: Option<String>,
+    pub(crate) vertical: bool,
+}
+
+/// Big ranges are kept as ranges above this size; smaller ones are expanded.
+const EXPAND_LIMIT: u32 = 256;
+/// No CMap may define more entries than this (a defence against hostile files).
+const MAX_ENTRIES: usize = 1 << 20;
+
 impl CMap {
-    /// Parses a CMap stream leniently: unknown tokens are skipped, so a
-    /// damaged map still yields what it can.
-    pub fn parse(data: &[u8]) -> CMap {
-        let tokens = tokenize(data);
+    pub(crate) fn parse(data: &[u8]) -> CMap {
         let mut cmap = CMap::default();
+        let toks = tokenize(data);
         let mut i = 0;
-        while i < tokens.len() {
-            match &tokens[i] {
-                Tok::Word(w) if w == "begincodespacerange" => {
-                    i += 1;
-                    while let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi))) = (tokens.get(i), tokens.get(i + 1)) {
-                        cmap.space.push((lo.len().clamp(1, 4) as u8, be(lo), be(hi)));
-                        i += 2;
+        while let Some(tok) = toks.get(i) {
+            i += 1;
+            if let Tok::Name(n) = tok {
+                if n == b"WMode" && toks.get(i) == Some(&Tok::Int(1)) {
+                    cmap.vertical = true;
+                }
+                continue;
+            }
+            let Tok::Word(word) = tok else {
+                continue;
+            };
+            match word.as_slice() {
+                b"begincodespacerange" => i = cmap.codespace_section(&toks, i),
+                b"beginbfchar" => i = cmap.bfchar_section(&toks, i),
+                b"beginbfrange" => i = cmap.bfrange_section(&toks, i),
+                b"begincidchar" => i = cmap.cidchar_section(&toks, i),
+                b"begincidrange" => i = cmap.cidrange_section(&toks, i),
+                b"usecmap" => {
+                    if let Some(Tok::Name(n)) = i.checked_sub(2).and_then(|j| toks.get(j)) {
+                        cmap.use_cmap = Some(String::from_utf8_lossy(n).into_owned());
                     }
                 }
-                Tok::Word(w) if w == "beginbfchar" => {
-                    i += 1;
-                    while let (Some(Tok::Hex(src)), Some(dst)) = (tokens.get(i), tokens.get(i + 1)) {
-                        let text = match dst {
-                            Tok::Hex(d) => utf16(d),
-                            Tok::Name(n) => super::encoding::glyph_to_unicode(n).unwrap_or_default(),
-                            _ => break,
-                        };
-                        cmap.chars.insert(code_of(src), text);
-                        i += 2;
-                    }
-                }
-                Tok::Word(w) if w == "beginbfrange" => {
-                    i += 1;
-                    while let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi))) = (tokens.get(i), tokens.get(i + 1)) {
-                        let (len, lo_v) = code_of(lo);
-                        let hi_v = be(hi);
-                        match tokens.get(i + 2) {
-                            Some(Tok::Hex(dst)) => {
-                                cmap.ranges.push((len, lo_v, hi_v, units(dst)));
-                                i += 3;
-                            }
-                            Some(Tok::Array(items)) => {
-                                for (k, d) in items.iter().enumerate() {
-                                    let Ok(k) = u32::try_from(k) else { break };
-                                    if lo_v.saturating_add(k) > hi_v {
-                                        break;
-                                    }
-                                    cmap.chars.insert((len, lo_v + k), utf16(d));
-                                }
-                                i += 3;
-                            }
-                            _ => break,
-                        }
-                    }
-                }
-                Tok::Word(w) if w == "begincidchar" => {
-                    i += 1;
-                    while let (Some(Tok::Hex(src)), Some(Tok::Int(cid))) = (tokens.get(i), tokens.get(i + 1)) {
-                        cmap.cids.insert(code_of(src), *cid);
-                        i += 2;
-                    }
-                }
-                Tok::Word(w) if w == "begincidrange" => {
-                    i += 1;
-                    while let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi)), Some(Tok::Int(cid))) =
-                        (tokens.get(i), tokens.get(i + 1), tokens.get(i + 2))
-                    {
-                        let (len, lo_v) = code_of(lo);
-                        cmap.cid_ranges.push((len, lo_v, be(hi), *cid));
-                        i += 3;
-                    }
-                }
-                Tok::Name(n) if n == "WMode" => {
-                    cmap.vertical = matches!(tokens.get(i + 1), Some(Tok::Int(1)));
-                    i += 1;
-                }
-                _ => i += 1,
+                _ => {}
             }
         }
         cmap
     }
 
-    /// The next code at the start of `bytes` by the code space ranges; a
-    /// byte matching no range is taken alone (or as `fallback` bytes).
-    pub fn next_code(&self, bytes: &[u8], fallback: usize) -> (Code, usize) {
-        for len in 1..=4usize {
-            let Some(prefix) = bytes.get(..len) else { break };
-            let v = be(prefix);
-            if self.space.iter().any(|&(l, lo, hi)| usize::from(l) == len && v >= lo && v <= hi) {
-                return ((len as u8, v), len);
-            }
-        }
-        let len = if self.space.is_empty() {
-            fallback
-        } else {
-            self.space.iter().map(|s| usize::from(s.0)).min().unwrap_or(1)
-        };
-        let len = len.clamp(1, bytes.len().max(1));
-        let take = &bytes[..len.min(bytes.len())];
-        ((take.len() as u8, be(take)), take.len().max(1))
+    fn entries(&self) -> usize {
+        self.unicode.len() + self.cids.len()
     }
 
-    /// The Unicode text a code maps to.
-    pub fn lookup(&self, code: Code) -> Option<String> {
-        if let Some(s) = self.chars.get(&code) {
+    fn codespace_section(&mut self, toks: &[Tok], mut i: usize) -> usize {
+        while let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi))) = (toks.get(i), toks.get(i + 1)) {
+            i += 2;
+            if lo.len() != hi.len() || lo.is_empty() || lo.len() > 4 {
+                continue;
+            }
+            let mut cs = Codespace { len: lo.len(), lo: [0; 4], hi: [0; 4] };
+            cs.lo[..lo.len()].copy_from_slice(lo);
+            cs.hi[..hi.len()].copy_from_slice(hi);
+            self.codespace.push(cs);
+        }
+        i
+    }
+
+    fn bfchar_section(&mut self, toks: &[Tok], mut i: usize) -> usize {
+        while let (Some(Tok::Hex(src)), Some(dst)) = (toks.get(i), toks.get(i + 1)) {
+            i += 2;
+            let (Some(code), Some(text)) = (code_of(src), dst_text(dst)) else {
+                continue;
+            };
+            if self.entries() < MAX_ENTRIES {
+                self.unicode.insert((src.len(), code), text);
+            }
+        }
+        i
+    }
+
+    fn bfrange_section(&mut self, toks: &[Tok], mut i: usize) -> usize {
+        while let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi)), Some(dst)) = (toks.get(i), toks.get(i + 1), toks.get(i + 2))
+        {
+            i += 3;
+            let (Some(lo_code), Some(hi_code)) = (code_of(lo), code_of(hi)) else {
+                continue;
+            };
+            if hi_code < lo_code {
+                continue;
+            }
+            let len = lo.len();
+            match dst {
+                Tok::Hex(start) => {
+                    let units = utf16_units(start);
+                    if units.is_empty() {
+                        continue;
+                    }
+                    if hi_code - lo_code >= EXPAND_LIMIT {
+                        self.big.push(BigRange { len, lo: lo_code, hi: hi_code, dst: units });
+                        continue;
+                    }
+                    for (k, code) in (lo_code..=hi_code).enumerate() {
+                        if self.entries() >= MAX_ENTRIES {
+                            break;
+                        }
+                        let text = incremented(&units, k as u32);
+                        self.unicode.insert((len, code), text);
+                    }
+                }
+                Tok::Array(items) => {
+                    for (code, item) in (lo_code..=hi_code).zip(items) {
+                        if let Some(text) = dst_text(item)
+                            && self.entries() < MAX_ENTRIES
+                        {
+                            self.unicode.insert((len, code), text);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        i
+    }
+
+    fn cidchar_section(&mut self, toks: &[Tok], mut i: usize) -> usize {
+        while let (Some(Tok::Hex(src)), Some(Tok::Int(cid))) = (toks.get(i), toks.get(i + 1)) {
+            i += 2;
+            if let (Some(code), Ok(cid)) = (code_of(src), u32::try_from(*cid))
+                && self.entries() < MAX_ENTRIES
+            {
+                self.cids.insert((src.len(), code), cid);
+            }
+        }
+        i
+    }
+
+    fn cidrange_section(&mut self, toks: &[Tok], mut i: usize) -> usize {
+        while let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi)), Some(Tok::Int(cid))) =
+            (toks.get(i), toks.get(i + 1), toks.get(i + 2))
+        {
+            i += 3;
+            if let (Some(lo_code), Some(hi_code), Ok(cid)) = (code_of(lo), code_of(hi), u32::try_from(*cid))
+                && lo_code <= hi_code
+            {
+                self.cid_ranges.push((lo.len(), lo_code, hi_code, cid));
+            }
+        }
+        i
+    }
+
+    pub(crate) fn has_codespace(&self) -> bool {
+        !self.codespace.is_empty()
+    }
+
+    /// Splits `bytes` into codes `(code, byte length)`. Without a codespace,
+    /// codes are `default_len` bytes long.
+    pub(crate) fn split(&self, bytes: &[u8], default_len: usize) -> Vec<(u32, usize)> {
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            let rest = bytes.get(i..).unwrap_or_default();
+            let len = self.code_len(rest).unwrap_or(default_len).clamp(1, 4).min(rest.len());
+            let code = rest.iter().take(len).fold(0u32, |acc, b| (acc << 8) | u32::from(*b));
+            out.push((code, len));
+            i += len;
+        }
+        out
+    }
+
+    fn code_len(&self, rest: &[u8]) -> Option<usize> {
+        if self.codespace.is_empty() {
+            return None;
+        }
+        let mut shortest = None;
+        for cs in &self.codespace {
+            shortest = Some(shortest.map_or(cs.len, |s: usize| s.min(cs.len)));
+            let Some(bytes) = rest.get(..cs.len) else {
+                continue;
+            };
+            let inside = bytes.iter().enumerate().all(|(k, b)| cs.lo[k] <= *b && *b <= cs.hi[k]);
+            if inside {
+                return Some(cs.len);
+            }
+        }
+        // No range matches: the PDF spec says to consume as many bytes as the
+        // ranges whose first byte matches, else the shortest code.
+        let first = rest.first().copied().unwrap_or(0);
+        self.codespace.iter().find(|cs| cs.lo[0] <= first && first <= cs.hi[0]).map(|cs| cs.len).or(shortest)
+    }
+
+    pub(crate) fn unicode(&self, code: u32, len: usize) -> Option<String> {
+        if let Some(s) = self.unicode.get(&(len, code)) {
             return Some(s.clone());
         }
-        let (len, v) = code;
-        self.ranges.iter().find(|r| r.0 == len && v >= r.1 && v <= r.2).map(|(_, lo, _, dst)| {
-            let mut units = dst.clone();
-            if let Some(last) = units.last_mut() {
-                // Destinations increment in their last UTF-16 unit.
-                *last = last.wrapping_add((v - lo) as u16);
-            }
-            String::from_utf16_lossy(&units)
-        })
+        self.big
+            .iter()
+            .rev()
+            .find(|r| r.len == len && r.lo <= code && code <= r.hi)
+            .map(|r| incremented(&r.dst, code - r.lo))
     }
 
-    /// The CID of a code, for embedded (non-Identity) encoding CMaps.
-    pub fn cid(&self, code: Code) -> Option<u32> {
-        if let Some(c) = self.cids.get(&code) {
+    pub(crate) fn cid(&self, code: u32, len: usize) -> Option<u32> {
+        if let Some(c) = self.cids.get(&(len, code)) {
             return Some(*c);
         }
-        let (len, v) = code;
-        self.cid_ranges.iter().find(|r| r.0 == len && v >= r.1 && v <= r.2).map(|r| r.3 + (v - r.1))
+        self.cid_ranges
+            .iter()
+            .rev()
+            .find(|(l, lo, hi, _)| *l == len && *lo <= code && code <= *hi)
+            .map(|(_, lo, _, cid)| cid.saturating_add(code - lo))
+    }
+
+    pub(crate) fn has_cids(&self) -> bool {
+        !self.cids.is_empty() || !self.cid_ranges.is_empty()
     }
 }
 
-/// A predefined CMap that decodes bytes straight to Unicode, without the
-/// CID tables: the Unicode CMaps by their encoding form, the legacy CJK
-/// ones through the charset they index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Predefined {
-    Identity,
-    Ucs2,
-    Utf16,
-    Utf8,
-    Utf32,
-    Charset(&'static Encoding),
+fn code_of(bytes: &[u8]) -> Option<u32> {
+    if bytes.is_empty() || bytes.len() > 4 {
+        return None;
+    }
+    Some(bytes.iter().fold(0u32, |acc, b| (acc << 8) | u32::from(*b)))
 }
 
-impl Predefined {
-    /// Recognises a CMap name, e.g. "UniCNS-UCS2-H" or "ETen-B5-H".
-    pub fn by_name(name: &str) -> Option<(Predefined, bool)> {
-        let vertical = name.ends_with("-V");
-        let base = name.trim_end_matches("-H").trim_end_matches("-V");
-        let p = if base.starts_with("Identity") {
-            Predefined::Identity
-        } else if base.starts_with("Uni") && base.contains("UCS2") {
-            Predefined::Ucs2
-        } else if base.starts_with("Uni") && base.contains("UTF16") {
-            Predefined::Utf16
-        } else if base.starts_with("Uni") && base.contains("UTF8") {
-            Predefined::Utf8
-        } else if base.starts_with("Uni") && base.contains("UTF32") {
-            Predefined::Utf32
-        } else if base.contains("B5") {
-            Predefined::Charset(BIG5)
-        } else if base.starts_with("GB") {
-            Predefined::Charset(GB18030)
-        } else if base.contains("RKSJ") || base.starts_with("90") || base.starts_with("83pv") {
-            Predefined::Charset(SHIFT_JIS)
-        } else if base.starts_with("KSC") || base.contains("UHC") {
-            Predefined::Charset(EUC_KR)
-        } else {
-            return None;
-        };
-        Some((p, vertical))
-    }
+fn utf16_units(bytes: &[u8]) -> Vec<u16> {
+    bytes.chunks(2).map(|c| u16::from_be_bytes([c[0], c.get(1).copied().unwrap_or(0)])).collect()
+}
 
-    /// Splits the next code off `bytes` and decodes it; `None` text when
-    /// this CMap alone cannot tell the character (Identity).
-    pub fn next(&self, bytes: &[u8]) -> (u32, usize, Option<String>) {
-        let take = |n: usize| bytes.get(..n).map_or_else(|| be(bytes), be);
-        match self {
-            Predefined::Identity => (take(2), 2.min(bytes.len()).max(1), None),
-            Predefined::Ucs2 => {
-                let v = take(2);
-                (v, 2.min(bytes.len()).max(1), char::from_u32(v).map(String::from))
-            }
-            Predefined::Utf16 => {
-                let hi = take(2);
-                if (0xD800..0xDC00).contains(&hi) && bytes.len() >= 4 {
-                    let lo = be(&bytes[2..4]);
-                    let text = String::from_utf16(&[hi as u16, lo as u16]).ok();
-                    ((hi << 16) | lo, 4, text)
-                } else {
-                    (hi, 2.min(bytes.len()).max(1), char::from_u32(hi).map(String::from))
-                }
-            }
-            Predefined::Utf8 => {
-                let n = match bytes.first() {
-                    Some(b) if *b >= 0xF0 => 4,
-                    Some(b) if *b >= 0xE0 => 3,
-                    Some(b) if *b >= 0xC0 => 2,
-                    _ => 1,
-                }
-                .min(bytes.len())
-                .max(1);
-                let text = std::str::from_utf8(&bytes[..n.min(bytes.len())]).ok().map(str::to_owned);
-                (take(n), n, text)
-            }
-            Predefined::Utf32 => {
-                let v = take(4);
-                (v, 4.min(bytes.len()).max(1), char::from_u32(v).map(String::from))
-            }
-            Predefined::Charset(enc) => {
-                // These charsets are one byte below 0x81 and two above.
-                let n = if bytes.first().is_some_and(|&b| b > 0x80 && b != 0xFF) && bytes.len() >= 2 { 2 } else { 1 };
-                let (text, bad) = enc.decode_without_bom_handling(&bytes[..n.min(bytes.len())]);
-                let mut text = text.into_owned();
-                if *enc == BIG5 {
-                    text = crate::layout::plain::big5_full_width(&text);
-                }
-                (take(n), n, (!bad).then_some(text))
-            }
+fn dst_text(tok: &Tok) -> Option<String> {
+    match tok {
+        Tok::Hex(bytes) => {
+            let s: String = char::decode_utf16(utf16_units(bytes)).map(|r| r.unwrap_or('\u{FFFD}')).collect();
+            Some(s)
         }
-    }
-}
-
-/// Adobe's CJK character collections put the printable ASCII characters,
-/// proportional, at CIDs 1–95 (space = 1): the CID of a code that decodes
-/// to ASCII, for looking up its width in `/W`.
-pub fn ascii_cid(text: &str) -> Option<u32> {
-    let mut chars = text.chars();
-    match (chars.next(), chars.next()) {
-        (Some(c), None) if (' '..='~').contains(&c) => Some(c as u32 - 31),
+        Tok::Name(name) => super::encoding::glyph_name_to_unicode(&String::from_utf8_lossy(name)),
         _ => None,
     }
+}
+
+/// The destination of a bfrange for the `k`-th code: the last UTF-16 unit
+/// incremented by `k`.
+fn incremented(units: &[u16], k: u32) -> String {
+    let mut units = units.to_vec();
+    if let Some(last) = units.last_mut() {
+        *last = last.wrapping_add(k as u16);
+    }
+    char::decode_utf16(units).map(|r| r.unwrap_or('\u{FFFD}')).collect()
 }
 
 #[derive(Debug, Clone, PartialEq)]
 enum Tok {
     Hex(Vec<u8>),
-    Array(Vec<Vec<u8>>),
-    Int(u32),
-    Name(String),
-    Word(String),
+    Name(Vec<u8>),
+    Int(i64),
+    Word(Vec<u8>),
+    Array(Vec<Tok>),
+    Other,
 }
 
 fn tokenize(data: &[u8]) -> Vec<Tok> {
+    let mut pos = 0;
     let mut out = Vec::new();
-    let mut i = 0;
-    let mut array: Option<Vec<Vec<u8>>> = None;
-    while i < data.len() {
-        let c = data[i];
-        match c {
-            b'%' => {
-                while i < data.len() && data[i] != b'\n' && data[i] != b'\r' {
-                    i += 1;
-                }
-            }
-            b'<' if data.get(i + 1) == Some(&b'<') => i += 2,
-            b'>' if data.get(i + 1) == Some(&b'>') => i += 2,
-            b'<' => {
-                let start = i + 1;
-                let end = data[start..].iter().position(|&b| b == b'>').map_or(data.len(), |p| start + p);
-                let hex = parse_hex(&data[start..end]);
-                match array.as_mut() {
-                    Some(a) => a.push(hex),
-                    None => out.push(Tok::Hex(hex)),
-                }
-                i = end + 1;
-            }
-            b'[' => {
-                array = Some(Vec::new());
-                i += 1;
-            }
-            b']' => {
-                if let Some(a) = array.take() {
-                    out.push(Tok::Array(a));
-                }
-                i += 1;
-            }
-            b'(' => {
-                // Literal strings appear only in the CMap's header; skip them.
-                let mut depth = 0;
-                while i < data.len() {
-                    match data[i] {
-                        b'\\' => i += 1,
-                        b'(' => depth += 1,
-                        b')' => {
-                            depth -= 1;
-                            if depth == 0 {
-                                break;
-                            }
-                        }
-                        _ => {}
-                    }
-                    i += 1;
-                }
-                i += 1;
-            }
-            b'/' => {
-                let start = i + 1;
-                i = start;
-                while i < data.len() && !is_delim(data[i]) {
-                    i += 1;
-                }
-                out.push(Tok::Name(String::from_utf8_lossy(&data[start..i]).into_owned()));
-            }
-            _ if is_delim(c) => i += 1,
-            _ => {
-                let start = i;
-                while i < data.len() && !is_delim(data[i]) {
-                    i += 1;
-                }
-                let word = &data[start..i];
-                match std::str::from_utf8(word).ok().and_then(|w| w.parse::<u32>().ok()) {
-                    Some(n) => out.push(Tok::Int(n)),
-                    None => out.push(Tok::Word(String::from_utf8_lossy(word).into_owned())),
-                }
-            }
-        }
+    while let Some(tok) = next_token(data, &mut pos, 0) {
+        out.push(tok);
     }
     out
 }
@@ -341,77 +299,133 @@ fn is_delim(b: u8) -> bool {
     b.is_ascii_whitespace() || b"()<>[]{}/%".contains(&b)
 }
 
-fn parse_hex(s: &[u8]) -> Vec<u8> {
-    let digits: Vec<u8> = s.iter().filter_map(|&b| (b as char).to_digit(16).map(|d| d as u8)).collect();
-    digits.chunks(2).map(|p| (p[0] << 4) | p.get(1).copied().unwrap_or(0)).collect()
-}
-
-fn be(bytes: &[u8]) -> u32 {
-    bytes.iter().take(4).fold(0u32, |acc, &b| (acc << 8) | u32::from(b))
-}
-
-fn code_of(bytes: &[u8]) -> Code {
-    (bytes.len().clamp(1, 4) as u8, be(bytes))
-}
-
-fn units(bytes: &[u8]) -> Vec<u16> {
-    bytes.chunks(2).map(|p| (u16::from(p[0]) << 8) | u16::from(p.get(1).copied().unwrap_or(0))).collect()
-}
-
-fn utf16(bytes: &[u8]) -> String {
-    String::from_utf16_lossy(&units(bytes))
+fn next_token(data: &[u8], pos: &mut usize, depth: usize) -> Option<Tok> {
+    loop {
+        let b = *data.get(*pos)?;
+        if b.is_ascii_whitespace() || b == 0 {
+            *pos += 1;
+        } else if b == b'%' {
+            while data.get(*pos).is_some_and(|c| *c != b'\n' && *c != b'\r') {
+                *pos += 1;
+            }
+        } else {
+            break;
+        }
+    }
+    let b = *data.get(*pos)?;
+    *pos += 1;
+    Some(match b {
+        b'<' if data.get(*pos) == Some(&b'<') => {
+            *pos += 1;
+            Tok::Other
+        }
+        b'<' => {
+            let mut digits = Vec::new();
+            while let Some(c) = data.get(*pos) {
+                *pos += 1;
+                if *c == b'>' {
+                    break;
+                }
+                if c.is_ascii_hexdigit() {
+                    digits.push(*c);
+                }
+            }
+            if digits.len() % 2 == 1 {
+                digits.push(b'0');
+            }
+            let bytes =
+                digits.chunks(2).filter_map(|p| u8::from_str_radix(std::str::from_utf8(p).ok()?, 16).ok()).collect();
+            Tok::Hex(bytes)
+        }
+        b'>' => {
+            if data.get(*pos) == Some(&b'>') {
+                *pos += 1;
+            }
+            Tok::Other
+        }
+        b'[' if depth < 8 => {
+            let mut items = Vec::new();
+            loop {
+                let save = *pos;
+                match next_token(data, pos, depth + 1) {
+                    None => break,
+                    Some(Tok::Word(w)) if w == b"]" => break,
+                    Some(t) => items.push(t),
+                }
+                if *pos == save {
+                    break;
+                }
+            }
+            Tok::Array(items)
+        }
+        b']' => Tok::Word(b"]".to_vec()),
+        b'(' => {
+            let mut level = 1;
+            while let Some(c) = data.get(*pos) {
+                *pos += 1;
+                match c {
+                    b'\\' => *pos += 1,
+                    b'(' => level += 1,
+                    b')' => {
+                        level -= 1;
+                        if level == 0 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Tok::Other
+        }
+        b'/' => {
+            let start = *pos;
+            while data.get(*pos).is_some_and(|c| !is_delim(*c)) {
+                *pos += 1;
+            }
+            Tok::Name(data.get(start..*pos).unwrap_or_default().to_vec())
+        }
+        _ => {
+            let start = *pos - 1;
+            while data.get(*pos).is_some_and(|c| !is_delim(*c)) {
+                *pos += 1;
+            }
+            let word = data.get(start..*pos).unwrap_or_default();
+            match std::str::from_utf8(word).ok().and_then(|s| s.parse::<i64>().ok()) {
+                Some(n) => Tok::Int(n),
+                None => Tok::Word(word.to_vec()),
+            }
+        }
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const TO_UNICODE: &[u8] = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap
-        /CMapName /Adobe-Identity-UCS def /CMapType 2 def
-        1 begincodespacerange <0000> <FFFF> endcodespacerange
-        3 beginbfchar <0003> <0020> <0011> <D835DC00> <0012> <00660066> endbfchar
-        2 beginbfrange <0020> <0022> <6578> <0030> <0031> [<2F08> <2F1D>] endbfrange
-        endcmap CMapName currentdict /CMap defineresource pop end end";
-
     #[test]
-    fn bfchar_bfrange_surrogates_and_ligatures() {
-        let m = CMap::parse(TO_UNICODE);
-        let got: Vec<Option<String>> =
-            [0x03, 0x11, 0x12, 0x20, 0x22, 0x30, 0x31, 0x99].iter().map(|&c| m.lookup((2, c))).collect();
-        let want = [" ", "\u{1D400}", "ff", "數", "數"].map(str::to_owned);
-        assert_eq!(got[0].as_deref(), Some(" "));
-        assert_eq!(got[1].as_deref(), Some(&*want[1]));
-        assert_eq!(got[2].as_deref(), Some("ff"));
-        assert_eq!(got[3].as_deref(), Some("\u{6578}"));
-        assert_eq!(got[4].as_deref(), Some("\u{657A}"));
-        assert_eq!(got[5].as_deref(), Some("\u{2F08}"));
-        assert_eq!(got[6].as_deref(), Some("\u{2F1D}"));
-        assert_eq!(got[7], None);
-        assert_eq!(m.next_code(&[0x00, 0x20, 0x41], 1), ((2, 0x20), 2));
+    fn to_unicode_sections() {
+        let cmap = CMap::parse(
+            b"%!PS junk\n/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
+              1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+              3 beginbfchar <0001> <0041> <0002> <D83DDE00> <0003> <006600660069> endbfchar\n\
+              2 beginbfrange <0010> <0012> <4E00> <0020> <0021> [<0058> <0059>] endbfrange\n\
+              1 beginbfrange <1000> <1FFF> <3000> endbfrange\n\
+              endcmap CMapName currentdict /CMap defineresource pop end end",
+        );
+        let codes = cmap.split(&[0, 1, 0, 2, 0, 3, 0, 0x11, 0, 0x21, 0x10, 0x05], 1);
+        let text: Vec<_> = codes.iter().map(|(c, l)| cmap.unicode(*c, *l).unwrap_or_default()).collect();
+        assert_eq!(text, ["A", "😀", "ffi", "丁", "Y", "\u{3005}"]);
     }
 
     #[test]
-    fn mixed_code_lengths() {
-        let m = CMap::parse(b"2 begincodespacerange <00> <80> <8140> <FEFE> endcodespacerange");
-        assert_eq!(m.next_code(&[0x41, 0x81, 0x40], 1), ((1, 0x41), 1));
-        assert_eq!(m.next_code(&[0x81, 0x40], 1), ((2, 0x8140), 2));
-    }
-
-    #[test]
-    fn predefined_cmaps_decode_directly() {
-        let (p, v) = Predefined::by_name("UniCNS-UCS2-H").expect("known");
-        assert!(!v);
-        assert_eq!(p.next(&[0xFF, 0x0F]).2.as_deref(), Some("／"));
-        let (p, _) = Predefined::by_name("UniGB-UTF16-V").expect("known");
-        assert_eq!(p.next(&[0xD8, 0x40, 0xDC, 0x0B]).2.as_deref(), Some("\u{2000B}"));
-        let (big5, _) = Predefined::by_name("ETen-B5-H").expect("known");
-        let (bytes, _, _) = BIG5.encode("資");
-        assert_eq!(big5.next(&bytes).2.as_deref(), Some("資"));
-        assert_eq!(big5.next(b"A").2.as_deref(), Some("A"));
-        let (gb, _) = Predefined::by_name("GBK-EUC-H").expect("known");
-        let (bytes, _, _) = GB18030.encode("数");
-        assert_eq!(gb.next(&bytes).2.as_deref(), Some("数"));
-        assert_eq!(Predefined::by_name("Identity-V"), Some((Predefined::Identity, true)));
-        assert_eq!(ascii_cid("A"), Some(34));
+    fn mixed_codespace() {
+        let cmap = CMap::parse(
+            b"2 begincodespacerange <00> <80> <8140> <FEFE> endcodespacerange\n\
+              1 begincidrange <8140> <8142> 100 endcidrange 1 begincidchar <41> 34 endcidchar",
+        );
+        let codes = cmap.split(&[0x41, 0x81, 0x41, 0xFF], 2);
+        assert_eq!(codes, [(0x41, 1), (0x8141, 2), (0xFF, 1)]);
+        assert_eq!(cmap.cid(0x8141, 2), Some(101));
+        assert_eq!(cmap.cid(0x41, 1), Some(34));
     }
 }

@@ -1,113 +1,108 @@
-//! Simple-font encodings: the base encodings, /Differences glyph names, the
-//! Adobe Glyph List, and the standard 14 fonts' widths.
+//! Single-byte encodings and glyph names → Unicode.
 
-use super::data::{agl, latin, metrics};
+use std::borrow::Cow;
 
-/// A simple font's base encoding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Base {
-    Standard,
-    WinAnsi,
-    MacRoman,
-    PdfDoc,
+use super::data::{encodings, fixups::CJK_FIXUPS, glyphlist::AGL};
+
+/// A named single-byte encoding, as code → UTF-16 unit (0 = unassigned).
+pub(crate) fn named(name: &[u8]) -> Option<&'static [u16; 256]> {
+    Some(match name {
+        b"StandardEncoding" => &encodings::STANDARD,
+        b"WinAnsiEncoding" => &encodings::WIN_ANSI,
+        b"MacRomanEncoding" => &encodings::MAC_ROMAN,
+        b"MacExpertEncoding" => &encodings::MAC_EXPERT,
+        b"SymbolEncoding" => &encodings::SYMBOL,
+        _ => return None,
+    })
 }
 
-impl Base {
-    pub fn by_name(name: &[u8]) -> Option<Base> {
-        match name {
-            b"StandardEncoding" => Some(Base::Standard),
-            b"WinAnsiEncoding" => Some(Base::WinAnsi),
-            b"MacRomanEncoding" | b"MacExpertEncoding" => Some(Base::MacRoman),
-            b"PDFDocEncoding" => Some(Base::PdfDoc),
-            _ => None,
-        }
-    }
-
-    /// Glyph names by code.
-    pub fn names(self) -> &'static [Option<&'static str>; 256] {
-        match self {
-            Base::Standard => &latin::STANDARD,
-            Base::WinAnsi => &latin::WIN_ANSI,
-            Base::MacRoman => &latin::MAC_ROMAN,
-            Base::PdfDoc => &latin::PDF_DOC,
-        }
-    }
+pub(crate) fn standard() -> &'static [u16; 256] {
+    &encodings::STANDARD
 }
 
-/// Unicode for a glyph name: the Adobe Glyph List, then the `uniXXXX`
-/// (one or more UTF-16 units) and `uXXXX[XX]` forms, with any suffix after
-/// a full stop ("a.sc") and ligature parts joined by "_" resolved in turn.
-pub fn glyph_to_unicode(name: &str) -> Option<String> {
-    let base = name.split('.').next().unwrap_or(name);
+pub(crate) fn win_ansi() -> &'static [u16; 256] {
+    &encodings::WIN_ANSI
+}
+
+pub(crate) fn symbol() -> &'static [u16; 256] {
+    &encodings::SYMBOL
+}
+
+/// The text a table entry stands for, if the code is assigned.
+pub(crate) fn table_text(table: &[u16; 256], code: u8) -> Option<String> {
+    let unit = table[usize::from(code)];
+    if unit == 0 {
+        return None;
+    }
+    char::from_u32(u32::from(unit)).map(String::from)
+}
+
+/// Unicode for a glyph name: the Adobe Glyph List, then the `uniXXXX…` and
+/// `uXXXX[XX]` conventions; ligature names (`f_f_i`) and suffixes (`a.sc`)
+/// follow the AGL specification. Names such as `g123` or `cid123` carry no
+/// meaning and give `None`.
+pub(crate) fn glyph_name_to_unicode(name: &str) -> Option<String> {
+    let base = name.split('.').next().unwrap_or("");
     if base.is_empty() {
         return None;
     }
     if base.contains('_') {
-        let parts: Option<Vec<String>> = base.split('_').map(single_glyph).collect();
-        return parts.map(|p| p.concat());
+        let mut out = String::new();
+        for part in base.split('_') {
+            out.push_str(&component(part)?);
+        }
+        return Some(out);
     }
-    single_glyph(base)
+    component(base)
 }
 
-fn single_glyph(name: &str) -> Option<String> {
-    if let Ok(i) = agl::AGL.binary_search_by(|(n, _)| (*n).cmp(name)) {
-        return agl::AGL.get(i).map(|(_, u)| (*u).to_owned());
+fn component(name: &str) -> Option<String> {
+    if let Ok(i) = AGL.binary_search_by(|(n, _)| n.as_bytes().cmp(name.as_bytes())) {
+        return AGL.get(i).map(|(_, u)| (*u).to_string());
     }
     if let Some(hex) = name.strip_prefix("uni") {
-        if hex.len() >= 4 && hex.len() % 4 == 0 && hex.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_lowercase())
-        {
-            let units: Option<Vec<u16>> =
-                (0..hex.len()).step_by(4).map(|i| u16::from_str_radix(&hex[i..i + 4], 16).ok()).collect();
-            return units.and_then(|u| String::from_utf16(&u).ok());
+        if hex.len() >= 4 && hex.len() % 4 == 0 && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            let mut out = String::new();
+            for i in (0..hex.len()).step_by(4) {
+                let v = u32::from_str_radix(hex.get(i..i + 4)?, 16).ok()?;
+                out.push(char::from_u32(v)?);
+            }
+            return Some(out);
         }
+        return None;
     }
-    if let Some(hex) = name.strip_prefix('u') {
-        if (4..=6).contains(&hex.len()) && hex.chars().all(|c| c.is_ascii_hexdigit()) {
-            return u32::from_str_radix(hex, 16).ok().and_then(char::from_u32).map(String::from);
-        }
+    if let Some(hex) = name.strip_prefix('u')
+        && (4..=6).contains(&hex.len())
+        && hex.bytes().all(|b| b.is_ascii_hexdigit())
+    {
+        let v = u32::from_str_radix(hex, 16).ok()?;
+        return char::from_u32(v).map(String::from);
     }
     None
 }
 
-/// The standard 14 font a base font name stands for, with the common
-/// aliases (Arial = Helvetica, TimesNewRoman = Times-Roman …).
-pub fn standard_font(base_font: &str) -> Option<&'static [(char, u16)]> {
-    // A subset tag ("ABCDEF+Helvetica") names the same font.
-    let name = base_font.split_once('+').map_or(base_font, |(_, n)| n);
-    let lower = name.to_ascii_lowercase().replace([' ', '-', ','], "");
-    let bold = lower.contains("bold");
-    let italic = lower.contains("italic") || lower.contains("oblique");
-    let family = if lower.contains("courier") {
-        "Courier"
-    } else if lower.contains("helvetica") || lower.contains("arial") {
-        "Helvetica"
-    } else if lower.contains("times") {
-        "Times"
-    } else if lower.contains("symbol") {
-        "Symbol"
-    } else if lower.contains("zapf") || lower.contains("dingbat") {
-        "ZapfDingbats"
-    } else {
-        return None;
-    };
-    let key = match (family, bold, italic) {
-        ("Times", false, false) => "Times-Roman".to_owned(),
-        ("Times", true, false) => "Times-Bold".to_owned(),
-        ("Times", false, true) => "Times-Italic".to_owned(),
-        ("Times", true, true) => "Times-BoldItalic".to_owned(),
-        ("Symbol", ..) | ("ZapfDingbats", ..) => family.to_owned(),
-        (f, true, true) => format!("{f}-BoldOblique"),
-        (f, true, false) => format!("{f}-Bold"),
-        (f, false, true) => format!("{f}-Oblique"),
-        (f, false, false) => f.to_owned(),
-    };
-    metrics::FONTS.iter().find(|(n, _)| *n == key).map(|(_, w)| *w)
-}
-
-/// A character's width in a standard font's metrics.
-pub fn standard_width(metrics: &[(char, u16)], text: &str) -> Option<u16> {
-    let c = text.chars().next()?;
-    metrics.binary_search_by(|(k, _)| k.cmp(&c)).ok().and_then(|i| metrics.get(i)).map(|(_, w)| *w)
+/// Kangxi radicals, radical supplement forms and CJK compatibility
+/// ideographs → the unified ideographs a reader sees. Fonts map these code
+/// points to the same glyphs, so the text should not depend on which one a
+/// producer picked. Everything else (full-width punctuation included) is kept.
+pub(crate) fn fix_cjk(text: &str) -> Cow<'_, str> {
+    let needs = |c: char| matches!(c, '\u{2E80}'..='\u{2FDF}' | '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}');
+    if !text.chars().any(needs) {
+        return Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| {
+            if !needs(c) {
+                return c;
+            }
+            CJK_FIXUPS
+                .binary_search_by_key(&u32::from(c), |(from, _)| *from)
+                .ok()
+                .and_then(|i| CJK_FIXUPS.get(i))
+                .and_then(|(_, to)| char::from_u32(*to))
+                .unwrap_or(c)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -116,31 +111,21 @@ mod tests {
 
     #[test]
     fn glyph_names() {
-        let cases = [
-            ("A", Some("A")),
-            ("bullet", Some("•")),
-            ("uni6578", Some("數")),
-            ("uni00660066", Some("ff")),
-            ("u1D400", Some("\u{1D400}")),
-            ("f_i", Some("fi")),
-            ("a.sc", Some("a")),
-            ("cid16981", None),
-            ("g123", None),
-            ("", None),
-        ];
-        for (name, want) in cases {
-            assert_eq!(glyph_to_unicode(name).as_deref(), want, "{name}");
-        }
+        let names = ["A", "space", "uni4E2D", "uni00410042", "u1F600", "f_f_i", "a.sc", "g123", "cid55", "uniD800"];
+        let got: Vec<_> = names.iter().map(|n| glyph_name_to_unicode(n)).collect();
+        let want = [Some("A"), Some(" "), Some("中"), Some("AB"), Some("😀"), Some("ffi"), Some("a"), None, None, None];
+        assert_eq!(got, want.map(|s| s.map(String::from)));
     }
 
     #[test]
-    fn standard_fonts_and_widths() {
-        let helv = standard_font("Helvetica").expect("Helvetica");
-        assert_eq!(standard_width(helv, "u"), Some(556));
-        assert_eq!(standard_width(standard_font("Arial,Bold").expect("bold"), "i"), Some(278));
-        assert_eq!(standard_width(standard_font("Courier").expect("Courier"), "W"), Some(600));
-        assert!(standard_font("MSung-Light").is_none());
-        assert_eq!(Base::WinAnsi.names()[0x95], Some("bullet"));
-        assert_eq!(Base::WinAnsi.names()[0x7F], Some("bullet"));
+    fn cjk_fixups() {
+        assert_eq!(fix_cjk("\u{2F08}\u{2F1D}\u{2FD5}\u{2EA9}\u{F900}\u{2F800}／資"), "人口龠王豈丽／資");
+    }
+
+    #[test]
+    fn tables() {
+        assert_eq!(table_text(win_ansi(), 0x80).as_deref(), Some("€"));
+        assert_eq!(table_text(standard(), 0x27).as_deref(), Some("’"));
+        assert_eq!(table_text(symbol(), 0x61).as_deref(), Some("α"));
     }
 }

@@ -1,49 +1,73 @@
-//! The content-stream interpreter: operators in, positioned glyphs and
-//! ruling lines out, to a sink.
+//! The content-stream interpreter: operators in, positioned glyphs and ruling
+//! segments out, through a [`Sink`].
+//!
+//! Coordinates leave here in page space: the initial CTM given by the caller
+//! already maps PDF user space (y up) to the upright page with y down.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use super::fonts::Font;
+use super::encoding::fix_cjk;
+use super::fonts::{Decoded, Font};
+use super::obj;
+use super::path::Path;
 use super::{Glyph, Matrix, Rect, Segment};
+use crate::Diagnostic;
 
-/// Receives what a page draws.
+/// Where the interpreter puts what it finds.
 pub trait Sink {
-    fn glyph(&mut self, glyph: Glyph);
-    fn segment(&mut self, segment: Segment);
-    /// A code the font could not map to Unicode (reported once per font).
-    fn undecodable(&mut self, font: &str);
+    fn glyph(&mut self, g: Glyph);
+    fn segment(&mut self, s: Segment);
 }
 
-/// Bounds that keep a hostile document from exhausting time or memory.
-#[derive(Debug, Clone, Copy)]
-pub struct Limits {
-    /// Bytes one stream may decompress to.
-    pub stream_bytes: usize,
-    /// Form XObjects nested in one another.
-    pub form_depth: usize,
-    /// Operators interpreted on one page, forms included.
-    pub operations: usize,
-    /// Objects in one document.
-    pub objects: usize,
+/// Form XObjects nest at most this deep.
+const MAX_FORM_DEPTH: usize = 16;
+/// Bounds on `q` and marked-content nesting, against hostile streams.
+const MAX_STACK: usize = 1024;
+/// Operators run per page, forms included: far above real pages, and it stops
+/// forms that draw forms many times over from running for ever.
+const MAX_OPS: usize = 2_000_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum FontKey {
+    Object(ObjectId),
+    /// A font dictionary written inline in a resource dictionary, keyed by its
+    /// address: the document is not modified while it is read.
+    Inline(usize),
 }
 
-impl Default for Limits {
-    fn default() -> Self {
-        Limits { stream_bytes: 64 << 20, form_depth: 16, operations: 5_000_000, objects: 2_000_000 }
+/// What lives as long as the document: parsed fonts and diagnostics.
+#[derive(Default)]
+pub(crate) struct DocState {
+    fonts: HashMap<FontKey, Rc<Font>>,
+    /// Decoded form XObject content, for forms drawn on many pages.
+    forms: HashMap<ObjectId, Rc<Vec<Operation>>>,
+    reported: HashSet<(u32, String)>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+/// The resource dictionaries in scope, nearest first.
+#[derive(Clone, Default)]
+pub(crate) struct Resources<'a> {
+    dicts: Vec<&'a Dictionary>,
+}
+
+impl<'a> Resources<'a> {
+    pub(crate) fn new(dicts: Vec<&'a Dictionary>) -> Self {
+        Resources { dicts }
+    }
+
+    /// The entry `name` in the `category` sub-dictionary, unresolved so that
+    /// its object id can key caches.
+    fn lookup(&self, doc: &'a Document, category: &[u8], name: &[u8]) -> Option<&'a Object> {
+        self.dicts.iter().filter_map(|d| obj::dict(doc, d, category)).find_map(|cat| cat.get(name).ok())
     }
 }
 
-/// Fonts of a document, parsed once and shared by its pages.
-#[derive(Default)]
-pub struct FontCache {
-    by_id: HashMap<ObjectId, Rc<Font>>,
-}
-
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 struct GState {
     ctm: Matrix,
     font: Option<Rc<Font>>,
@@ -55,388 +79,474 @@ struct GState {
     rise: f32,
 }
 
-/// What stopped a page short; the page keeps what was drawn before it.
-#[derive(Debug)]
-pub enum Stop {
-    TooManyOperations,
+/// An `/ActualText` span being collected.
+struct ActualText {
+    text: String,
+    glyphs: Vec<Glyph>,
 }
 
-pub struct Interpreter<'a, S: Sink> {
-    doc: &'a Document,
-    fonts: &'a mut FontCache,
+pub(crate) struct Interp<'a, 'd, S: Sink> {
+    doc: &'d Document,
+    state: &'a mut DocState,
     sink: &'a mut S,
-    limits: Limits,
-    operations: usize,
+    page: u32,
+    gs: GState,
+    stack: Vec<GState>,
+    tm: Matrix,
+    tlm: Matrix,
+    path: Path,
     forms: Vec<ObjectId>,
-    /// Notes on what was skipped (broken streams, deep forms).
-    pub notes: Vec<String>,
+    marked: Vec<Option<ActualText>>,
+    ops: usize,
 }
 
-impl<'a, S: Sink> Interpreter<'a, S> {
-    pub fn new(doc: &'a Document, fonts: &'a mut FontCache, sink: &'a mut S, limits: Limits) -> Self {
-        Interpreter { doc, fonts, sink, limits, operations: 0, forms: Vec::new(), notes: Vec::new() }
+impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
+    pub(crate) fn new(doc: &'d Document, state: &'a mut DocState, sink: &'a mut S, page: u32, ctm: Matrix) -> Self {
+        Interp {
+            doc,
+            state,
+            sink,
+            page,
+            gs: GState {
+                ctm,
+                font: None,
+                size: 0.0,
+                char_spacing: 0.0,
+                word_spacing: 0.0,
+                h_scale: 1.0,
+                leading: 0.0,
+                rise: 0.0,
+            },
+            stack: Vec::new(),
+            tm: Matrix::IDENTITY,
+            tlm: Matrix::IDENTITY,
+            path: Path::default(),
+            forms: Vec::new(),
+            marked: Vec::new(),
+            ops: 0,
+        }
     }
 
-    /// Runs one content stream with its resources under the matrix `ctm`.
-    pub fn run(&mut self, content: &[u8], resources: Option<&'a Dictionary>, ctm: Matrix) -> Result<(), Stop> {
-        let ops = match Content::decode(content) {
-            Ok(c) => c.operations,
-            Err(e) => {
-                self.notes.push(format!("content stream could not be parsed ({e}); its text is skipped"));
-                return Ok(());
-            }
-        };
-        let state = GState {
-            ctm,
-            font: None,
-            size: 0.0,
-            char_spacing: 0.0,
-            word_spacing: 0.0,
-            h_scale: 1.0,
-            leading: 0.0,
-            rise: 0.0,
-        };
-        self.ops(&ops, resources, state)
+    pub(crate) fn diag(&mut self, message: String) {
+        self.state.diagnostics.push(Diagnostic::new(Some(self.page), message));
     }
 
-    fn ops(&mut self, ops: &[Operation], resources: Option<&'a Dictionary>, mut gs: GState) -> Result<(), Stop> {
-        let mut stack: Vec<GState> = Vec::new();
-        let mut tm = Matrix::IDENTITY;
-        let mut tlm = Matrix::IDENTITY;
-        let mut path = Path::default();
+    /// Runs one content stream (already decompressed).
+    pub(crate) fn run(&mut self, content: &[u8], res: &Resources<'d>) {
+        let ops = self.decode(content);
+        self.run_ops(&ops, res);
+    }
+
+    fn decode(&mut self, content: &[u8]) -> Vec<Operation> {
+        let (ops, skipped) = operations(content);
+        if skipped > 0 {
+            self.diag(format!("content stream damaged: {skipped} unreadable part(s) skipped"));
+        }
+        ops
+    }
+
+    fn run_ops(&mut self, ops: &[Operation], res: &Resources<'d>) {
         for op in ops {
-            self.operations += 1;
-            if self.operations > self.limits.operations {
-                return Err(Stop::TooManyOperations);
+            self.ops += 1;
+            if self.ops == MAX_OPS {
+                self.diag(format!("more than {MAX_OPS} operators on the page; the rest skipped"));
             }
-            let n = |i: usize| op.operands.get(i).and_then(number);
-            match op.operator.as_str() {
-                "q" => stack.push(gs.clone()),
-                "Q" => {
-                    if let Some(s) = stack.pop() {
-                        gs = s;
-                    }
+            if self.ops >= MAX_OPS {
+                return;
+            }
+            self.op(op, res);
+        }
+    }
+
+    /// Emits whatever an unbalanced `BDC … /ActualText` still holds.
+    pub(crate) fn finish(&mut self) {
+        while !self.marked.is_empty() {
+            self.end_marked();
+        }
+    }
+
+    fn op(&mut self, op: &Operation, res: &Resources<'d>) {
+        let args = op.operands.as_slice();
+        let n = |i: usize| args.get(i).and_then(|o| o.as_float().ok()).filter(|v| v.is_finite());
+        match op.operator.as_str() {
+            "q" if self.stack.len() < MAX_STACK => self.stack.push(self.gs.clone()),
+            "Q" => {
+                if let Some(gs) = self.stack.pop() {
+                    self.gs = gs;
                 }
-                "cm" => {
-                    if let Some(m) = matrix(&op.operands) {
-                        gs.ctm = m.mul(&gs.ctm);
-                    }
+            }
+            "cm" => {
+                if let Some(m) = matrix(args) {
+                    self.gs.ctm = m.mul(&self.gs.ctm);
                 }
-                "BT" => {
-                    tm = Matrix::IDENTITY;
-                    tlm = Matrix::IDENTITY;
+            }
+            "BT" => {
+                self.tm = Matrix::IDENTITY;
+                self.tlm = Matrix::IDENTITY;
+            }
+            "Tf" => {
+                let name = args.first().and_then(|o| o.as_name().ok());
+                if let (Some(name), Some(size)) = (name, n(1)) {
+                    self.gs.font = Some(self.font(name, res));
+                    self.gs.size = size;
                 }
-                "ET" => {}
-                "Tf" => {
-                    gs.font =
-                        op.operands.first().and_then(|o| o.as_name().ok()).and_then(|name| self.font(resources, name));
-                    gs.size = n(1).unwrap_or(gs.size);
-                }
-                "Tc" => gs.char_spacing = n(0).unwrap_or(0.0),
-                "Tw" => gs.word_spacing = n(0).unwrap_or(0.0),
-                "Tz" => gs.h_scale = n(0).unwrap_or(100.0) / 100.0,
-                "TL" => gs.leading = n(0).unwrap_or(0.0),
-                "Ts" => gs.rise = n(0).unwrap_or(0.0),
-                "Td" | "TD" => {
-                    let (tx, ty) = (n(0).unwrap_or(0.0), n(1).unwrap_or(0.0));
+            }
+            "Tc" => self.gs.char_spacing = n(0).unwrap_or(self.gs.char_spacing),
+            "Tw" => self.gs.word_spacing = n(0).unwrap_or(self.gs.word_spacing),
+            "Tz" => self.gs.h_scale = n(0).map_or(self.gs.h_scale, |v| v / 100.0),
+            "TL" => self.gs.leading = n(0).unwrap_or(self.gs.leading),
+            "Ts" => self.gs.rise = n(0).unwrap_or(self.gs.rise),
+            "Td" | "TD" => {
+                if let (Some(tx), Some(ty)) = (n(0), n(1)) {
                     if op.operator == "TD" {
-                        gs.leading = -ty;
+                        self.gs.leading = -ty;
                     }
-                    tlm = translate(tx, ty).mul(&tlm);
-                    tm = tlm;
+                    self.next_line(tx, ty);
                 }
-                "Tm" => {
-                    if let Some(m) = matrix(&op.operands) {
-                        tlm = m;
-                        tm = m;
-                    }
+            }
+            "Tm" => {
+                if let Some(m) = matrix(args) {
+                    self.tm = m;
+                    self.tlm = m;
                 }
-                "T*" => {
-                    tlm = translate(0.0, -gs.leading).mul(&tlm);
-                    tm = tlm;
+            }
+            "T*" => self.next_line(0.0, -self.gs.leading),
+            // The string is the last operand even when junk precedes it.
+            "Tj" => self.show_operand(args.last()),
+            "'" => {
+                self.next_line(0.0, -self.gs.leading);
+                self.show_operand(args.last());
+            }
+            "\"" => {
+                if let (Some(aw), Some(ac)) = (n(0), n(1)) {
+                    self.gs.word_spacing = aw;
+                    self.gs.char_spacing = ac;
                 }
-                "Tj" => {
-                    if let Some(Object::String(s, _)) = op.operands.first() {
-                        self.show(s, &gs, &mut tm);
-                    }
-                }
-                "'" | "\"" => {
-                    if op.operator == "\"" {
-                        gs.word_spacing = n(0).unwrap_or(gs.word_spacing);
-                        gs.char_spacing = n(1).unwrap_or(gs.char_spacing);
-                    }
-                    tlm = translate(0.0, -gs.leading).mul(&tlm);
-                    tm = tlm;
-                    if let Some(Object::String(s, _)) = op.operands.last() {
-                        self.show(s, &gs, &mut tm);
-                    }
-                }
-                "TJ" => {
-                    if let Some(Object::Array(items)) = op.operands.first() {
-                        for item in items {
-                            match item {
-                                Object::String(s, _) => self.show(s, &gs, &mut tm),
-                                other => {
-                                    if let Some(k) = number(other) {
-                                        let shift = -k / 1000.0 * gs.size;
-                                        let vertical = gs.font.as_ref().is_some_and(|f| f.vertical);
-                                        tm = if vertical {
-                                            translate(0.0, shift).mul(&tm)
-                                        } else {
-                                            translate(shift * gs.h_scale, 0.0).mul(&tm)
-                                        };
-                                    }
-                                }
+                self.next_line(0.0, -self.gs.leading);
+                self.show_operand(args.last());
+            }
+            "TJ" => {
+                let items = args.first().and_then(|o| o.as_array().ok());
+                for item in items.into_iter().flatten() {
+                    match item {
+                        Object::String(bytes, _) => self.show(bytes),
+                        other => {
+                            if let Ok(adj) = other.as_float() {
+                                self.adjust(adj);
                             }
                         }
                     }
                 }
-                "Do" => {
-                    if let Some(name) = op.operands.first().and_then(|o| o.as_name().ok()) {
-                        self.form(resources, name, &gs)?;
-                    }
-                }
-                "m" => path.move_to(gs.ctm.apply(n(0).unwrap_or(0.0), n(1).unwrap_or(0.0))),
-                "l" => path.line_to(gs.ctm.apply(n(0).unwrap_or(0.0), n(1).unwrap_or(0.0))),
-                "c" | "v" | "y" => {
-                    // Curves draw no table rules; keep only where they end.
-                    let k = op.operands.len();
-                    if k >= 2 {
-                        path.jump_to(gs.ctm.apply(n(k - 2).unwrap_or(0.0), n(k - 1).unwrap_or(0.0)));
-                    }
-                }
-                "h" => path.close(),
-                "re" => {
-                    let (x, y, w, h) =
-                        (n(0).unwrap_or(0.0), n(1).unwrap_or(0.0), n(2).unwrap_or(0.0), n(3).unwrap_or(0.0));
-                    let c = [(x, y), (x + w, y), (x + w, y + h), (x, y + h)].map(|(px, py)| gs.ctm.apply(px, py));
-                    path.rects.push(c);
-                }
-                "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
-                    if op.operator == "s" || op.operator.starts_with('b') {
-                        path.close();
-                    }
-                    for s in path.take() {
-                        self.sink.segment(s);
-                    }
-                }
-                "n" => {
-                    path.take();
-                }
-                _ => {}
             }
+            "m" | "l" => {
+                if let (Some(x), Some(y)) = (n(0), n(1)) {
+                    let p = self.gs.ctm.apply(x, y);
+                    if op.operator == "m" { self.path.move_to(p) } else { self.path.line_to(p) }
+                }
+            }
+            "c" | "v" | "y" => {
+                let (xi, yi) = if op.operator == "c" { (4, 5) } else { (2, 3) };
+                if let (Some(x), Some(y)) = (n(xi), n(yi)) {
+                    self.path.curve_to(self.gs.ctm.apply(x, y));
+                }
+            }
+            "h" => self.path.close(),
+            "re" => {
+                if let (Some(x), Some(y), Some(w), Some(h)) = (n(0), n(1), n(2), n(3)) {
+                    let ctm = self.gs.ctm;
+                    self.path.rect([
+                        ctm.apply(x, y),
+                        ctm.apply(x + w, y),
+                        ctm.apply(x + w, y + h),
+                        ctm.apply(x, y + h),
+                    ]);
+                }
+            }
+            "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
+                if matches!(op.operator.as_str(), "s" | "b" | "b*") {
+                    self.path.close();
+                }
+                let filled = !matches!(op.operator.as_str(), "S" | "s");
+                let path = std::mem::take(&mut self.path);
+                for s in path.segments(filled) {
+                    self.sink.segment(s);
+                }
+            }
+            "n" => self.path = Path::default(),
+            "Do" => {
+                if let Some(name) = args.first().and_then(|o| o.as_name().ok()) {
+                    self.form(name, res);
+                }
+            }
+            "BMC" if self.marked.len() < MAX_STACK => self.marked.push(None),
+            "BDC" if self.marked.len() < MAX_STACK => {
+                let props = match args.get(1) {
+                    Some(Object::Dictionary(d)) => Some(d),
+                    Some(Object::Name(name)) => {
+                        res.lookup(self.doc, b"Properties", name).and_then(|o| obj::resolve(self.doc, o).as_dict().ok())
+                    }
+                    _ => None,
+                };
+                let text = props
+                    .and_then(|p| obj::get(self.doc, p, b"ActualText"))
+                    .and_then(|t| lopdf::decode_text_string(t).ok());
+                self.marked.push(text.map(|text| ActualText { text, glyphs: Vec::new() }));
+            }
+            "EMC" => self.end_marked(),
+            _ => {}
         }
-        Ok(())
     }
 
-    fn font(&mut self, resources: Option<&'a Dictionary>, name: &[u8]) -> Option<Rc<Font>> {
-        let fonts =
-            resources.and_then(|r| r.get(b"Font").ok()).and_then(|o| self.doc.dereference(o).ok())?.1.as_dict().ok()?;
-        let entry = fonts.get(name).ok()?;
-        let id = entry.as_reference().ok();
-        if let Some(f) = id.and_then(|id| self.fonts.by_id.get(&id)) {
-            return Some(f.clone());
-        }
-        let dict = self.doc.dereference(entry).ok()?.1.as_dict().ok()?;
-        let font = Rc::new(Font::new(self.doc, dict, self.limits.stream_bytes));
-        if let Some(id) = id {
-            self.fonts.by_id.insert(id, font.clone());
-        }
-        Some(font)
+    fn next_line(&mut self, tx: f32, ty: f32) {
+        self.tlm = translate(tx, ty).mul(&self.tlm);
+        self.tm = self.tlm;
     }
 
-    fn form(&mut self, resources: Option<&'a Dictionary>, name: &[u8], gs: &GState) -> Result<(), Stop> {
-        let doc = self.doc;
-        let Some(xobjects) = resources
-            .and_then(|r| r.get(b"XObject").ok())
-            .and_then(|o| doc.dereference(o).ok())
-            .and_then(|(_, o)| o.as_dict().ok())
-        else {
-            return Ok(());
-        };
-        let Ok(entry) = xobjects.get(name) else { return Ok(()) };
-        let Ok(id) = entry.as_reference() else { return Ok(()) };
-        let Ok(Object::Stream(stream)) = doc.get_object(id) else { return Ok(()) };
-        if stream.dict.get(b"Subtype").and_then(|o| o.as_name()).ok() != Some(b"Form") {
-            return Ok(());
-        }
-        if self.forms.contains(&id) {
-            self.notes.push(format!("form XObject {} {} draws itself; the cycle is cut", id.0, id.1));
-            return Ok(());
-        }
-        if self.forms.len() >= self.limits.form_depth {
-            self.notes
-                .push(format!("form XObjects nested deeper than {}; the rest are skipped", self.limits.form_depth));
-            return Ok(());
-        }
-        let content = match stream.decompressed_content_with_limit(self.limits.stream_bytes) {
-            Ok(c) => c,
-            Err(_) if !stream.is_compressed() => stream.content.clone(),
-            Err(e) => {
-                self.notes.push(format!("form XObject {} {} could not be decompressed: {e}", id.0, id.1));
-                return Ok(());
+    fn font(&mut self, name: &[u8], res: &Resources<'d>) -> Rc<Font> {
+        let Some(entry) = res.lookup(self.doc, b"Font", name) else {
+            let name = String::from_utf8_lossy(name).into_owned();
+            if self.state.reported.insert((self.page, format!("/{name}"))) {
+                self.diag(format!("font /{name} is not in the page resources"));
             }
+            return Rc::new(Font::missing(&name));
         };
-        let ops = match Content::decode(&content) {
-            Ok(c) => c.operations,
-            Err(e) => {
-                self.notes.push(format!("form XObject {} {} could not be parsed: {e}", id.0, id.1));
-                return Ok(());
-            }
+        let key = match entry {
+            Object::Reference(id) => FontKey::Object(*id),
+            other => FontKey::Inline(other as *const Object as usize),
         };
-        let own = stream
-            .dict
-            .get(b"Resources")
-            .ok()
-            .and_then(|o| doc.dereference(o).ok())
-            .and_then(|(_, o)| o.as_dict().ok());
-        let mut inner = gs.clone();
-        if let Some(m) = stream.dict.get(b"Matrix").ok().and_then(|o| o.as_array().ok()).and_then(|a| matrix(a)) {
-            inner.ctm = m.mul(&gs.ctm);
+        if let Some(font) = self.state.fonts.get(&key) {
+            return font.clone();
         }
-        self.forms.push(id);
-        let result = self.ops(&ops, own.or(resources), inner);
-        self.forms.pop();
-        result
+        let font = match obj::resolve(self.doc, entry).as_dict() {
+            Ok(dict) => Font::load(self.doc, dict),
+            Err(_) => Font::missing(&String::from_utf8_lossy(name)),
+        };
+        let font = Rc::new(font);
+        self.state.fonts.insert(key, font.clone());
+        font
     }
 
-    /// Shows a string: one glyph per code, advancing the text matrix.
-    fn show(&mut self, bytes: &[u8], gs: &GState, tm: &mut Matrix) {
-        let Some(font) = gs.font.clone() else { return };
+    fn show_operand(&mut self, arg: Option<&Object>) {
+        if let Some(Object::String(bytes, _)) = arg {
+            self.show(bytes);
+        }
+    }
+
+    fn adjust(&mut self, amount: f32) {
+        let shift = -amount / 1000.0 * self.gs.size;
+        let vertical = self.gs.font.as_ref().is_some_and(|f| f.vertical);
+        let t = if vertical { translate(0.0, shift) } else { translate(shift * self.gs.h_scale, 0.0) };
+        self.tm = t.mul(&self.tm);
+    }
+
+    fn show(&mut self, bytes: &[u8]) {
+        let font = match &self.gs.font {
+            Some(f) => f.clone(),
+            None => {
+                self.diag("text shown before any font was selected".into());
+                let f = Rc::new(Font::missing("(no font)"));
+                self.gs.font = Some(f.clone());
+                f
+            }
+        };
+        for d in font.decode(bytes) {
+            self.glyph(&font, d);
+        }
+    }
+
+    fn glyph(&mut self, font: &Font, d: Decoded) {
+        let gs = &self.gs;
         let size = gs.size;
-        let h = gs.h_scale;
-        let font_scale = Matrix { a: size * h, b: 0.0, c: 0.0, d: size, e: 0.0, f: gs.rise };
-        let mut reported = false;
-        for ch in font.decode(bytes) {
-            let trm = font_scale.mul(tm).mul(&gs.ctm);
-            let (ox, oy) = trm.apply(0.0, 0.0);
-            let corners = [(0.0, font.descent), (ch.width, font.descent), (ch.width, font.ascent), (0.0, font.ascent)]
-                .map(|(x, y)| trm.apply(x, y));
-            let bbox =
-                corners.iter().skip(1).fold(
-                    Rect { x0: corners[0].0, y0: corners[0].1, x1: corners[0].0, y1: corners[0].1 },
-                    |r, &(x, y)| Rect { x0: r.x0.min(x), y0: r.y0.min(y), x1: r.x1.max(x), y1: r.y1.max(y) },
-                );
-            let text = match ch.text {
-                Some(t) if !t.is_empty() => super::unicode::fix(&t),
-                Some(_) => String::new(),
-                None => {
-                    if !reported {
-                        self.sink.undecodable(&font.name);
-                        reported = true;
-                    }
-                    "\u{FFFD}".to_owned()
+        let full = self.tm.mul(&gs.ctm);
+        let spacing = gs.char_spacing + if d.space { gs.word_spacing } else { 0.0 };
+        let (corners, origin, advance) = if font.vertical {
+            // The glyph hangs centred below the vertical origin, its
+            // horizontal origin `vy` lower.
+            let (vy, w1) = font.vertical_metrics;
+            let half = d.width * size * gs.h_scale / 2.0;
+            let baseline = gs.rise - vy * size;
+            let (lo, hi) = (baseline + font.descent * size, baseline + font.ascent * size);
+            ([(-half, lo), (half, lo), (half, hi), (-half, hi)], (0.0, baseline), translate(0.0, w1 * size + spacing))
+        } else {
+            let w = d.width * size * gs.h_scale;
+            let (lo, hi) = (gs.rise + font.descent * size, gs.rise + font.ascent * size);
+            (
+                [(0.0, lo), (w, lo), (w, hi), (0.0, hi)],
+                (0.0, gs.rise),
+                translate((d.width * size + spacing) * gs.h_scale, 0.0),
+            )
+        };
+        let pts = corners.map(|(x, y)| full.apply(x, y));
+        let bbox = Rect {
+            x0: pts.iter().map(|p| p.0).fold(f32::INFINITY, f32::min),
+            y0: pts.iter().map(|p| p.1).fold(f32::INFINITY, f32::min),
+            x1: pts.iter().map(|p| p.0).fold(f32::NEG_INFINITY, f32::max),
+            y1: pts.iter().map(|p| p.1).fold(f32::NEG_INFINITY, f32::max),
+        };
+        let baseline = full.apply(origin.0, origin.1).1;
+        let eff_size = size.abs() * full.c.hypot(full.d);
+        self.tm = advance.mul(&self.tm);
+
+        let text = match d.text {
+            Some(t) => fix_cjk(&t).into_owned(),
+            None => {
+                if self.state.reported.insert((self.page, font.name.clone())) {
+                    self.diag(format!("font {} has codes with no known Unicode; shown as U+FFFD", font.name));
                 }
-            };
-            let effective = (trm.c * trm.c + trm.d * trm.d).sqrt();
-            if !text.is_empty() && bbox.x0.is_finite() && bbox.y0.is_finite() {
-                self.sink.glyph(Glyph { bbox, baseline: oy, size: effective, text, vertical: font.vertical });
+                "\u{FFFD}".to_string()
             }
-            let _ = ox;
-            let spacing = gs.char_spacing + if ch.word_space { gs.word_spacing } else { 0.0 };
-            *tm = if font.vertical {
-                translate(0.0, -size + spacing).mul(tm)
-            } else {
-                translate((ch.width * size + spacing) * h, 0.0).mul(tm)
-            };
+        };
+        if !(bbox.x0.is_finite() && bbox.y0.is_finite() && bbox.x1.is_finite() && bbox.y1.is_finite()) {
+            return;
+        }
+        self.put(Glyph { bbox, baseline, size: eff_size, text, vertical: font.vertical });
+    }
+
+    fn put(&mut self, g: Glyph) {
+        match self.marked.iter_mut().rev().find_map(|m| m.as_mut()) {
+            Some(span) => span.glyphs.push(g),
+            None => self.sink.glyph(g),
         }
     }
-}
 
-fn number(o: &Object) -> Option<f32> {
-    match o {
-        Object::Integer(i) => Some(*i as f32),
-        Object::Real(r) => Some(*r),
-        _ => None,
+    /// Closes a marked-content span; an `/ActualText` span's glyphs become one
+    /// glyph carrying that text, when they sit on one line.
+    fn end_marked(&mut self) {
+        let Some(Some(span)) = self.marked.pop() else {
+            return;
+        };
+        let Some(first) = span.glyphs.first() else {
+            return;
+        };
+        let one_line = span.glyphs.iter().all(|g| (g.baseline - first.baseline).abs() < first.size.max(1.0) * 0.5);
+        if !one_line {
+            for g in span.glyphs {
+                self.put(g);
+            }
+            return;
+        }
+        if span.text.is_empty() {
+            return;
+        }
+        let bbox = span.glyphs.iter().fold(first.bbox, |b, g| b.union(&g.bbox));
+        let merged = Glyph { bbox, text: fix_cjk(&span.text).into_owned(), ..first.clone() };
+        self.put(merged);
     }
-    .filter(|v| v.is_finite())
-}
 
-fn matrix(operands: &[Object]) -> Option<Matrix> {
-    let v: Vec<f32> = operands.iter().filter_map(number).collect();
-    (v.len() == 6 && operands.len() == 6).then(|| Matrix { a: v[0], b: v[1], c: v[2], d: v[3], e: v[4], f: v[5] })
+    fn form(&mut self, name: &[u8], res: &Resources<'d>) {
+        let doc = self.doc;
+        let Some(entry) = res.lookup(doc, b"XObject", name) else {
+            return;
+        };
+        let id = entry.as_reference().ok();
+        let Ok(stream) = obj::resolve(doc, entry).as_stream() else {
+            return;
+        };
+        if obj::name(doc, &stream.dict, b"Subtype") != Some(b"Form") {
+            return;
+        }
+        if self.forms.len() >= MAX_FORM_DEPTH {
+            self.diag("form XObjects nested too deeply; inner ones skipped".into());
+            return;
+        }
+        if let Some(id) = id
+            && self.forms.contains(&id)
+        {
+            self.diag(format!("form XObject {} {} R draws itself; skipped", id.0, id.1));
+            return;
+        }
+        if self.ops >= MAX_OPS {
+            return;
+        }
+        let cached = id.and_then(|id| self.state.forms.get(&id)).cloned();
+        let ops = match cached {
+            Some(ops) => ops,
+            None => {
+                let Some(bytes) = obj::stream_bytes(stream) else {
+                    self.diag(format!("form XObject /{} could not be decompressed", String::from_utf8_lossy(name)));
+                    return;
+                };
+                let ops = Rc::new(self.decode(&bytes));
+                if let Some(id) = id {
+                    self.state.forms.insert(id, ops.clone());
+                }
+                ops
+            }
+        };
+        let m = obj::get(doc, &stream.dict, b"Matrix")
+            .and_then(|o| o.as_array().ok())
+            .and_then(|a| matrix(a))
+            .unwrap_or(Matrix::IDENTITY);
+        let mut inner = res.clone();
+        if let Some(own) = obj::dict(doc, &stream.dict, b"Resources") {
+            inner.dicts.insert(0, own);
+        }
+        let saved = (self.gs.clone(), self.tm, self.tlm, std::mem::take(&mut self.path));
+        self.gs.ctm = m.mul(&self.gs.ctm);
+        self.forms.push(id.unwrap_or((0, 0)));
+        let depth = self.stack.len();
+        self.run_ops(&ops, &inner);
+        self.stack.truncate(depth);
+        self.forms.pop();
+        (self.gs, self.tm, self.tlm, self.path) = saved;
+    }
 }
 
 fn translate(x: f32, y: f32) -> Matrix {
     Matrix { e: x, f: y, ..Matrix::IDENTITY }
 }
 
-/// The path under construction, in page space.
-#[derive(Default)]
-struct Path {
-    lines: Vec<((f32, f32), (f32, f32))>,
-    rects: Vec<[(f32, f32); 4]>,
-    start: Option<(f32, f32)>,
-    current: Option<(f32, f32)>,
+fn matrix(args: &[Object]) -> Option<Matrix> {
+    let v: Vec<f32> =
+        args.iter().take(6).map(|o| o.as_float().ok().filter(|v| v.is_finite())).collect::<Option<_>>()?;
+    match v.as_slice() {
+        [a, b, c, d, e, f] => Some(Matrix { a: *a, b: *b, c: *c, d: *d, e: *e, f: *f }),
+        _ => None,
+    }
 }
 
-impl Path {
-    fn move_to(&mut self, p: (f32, f32)) {
-        self.start = Some(p);
-        self.current = Some(p);
-    }
-    fn jump_to(&mut self, p: (f32, f32)) {
-        self.current = Some(p);
-    }
-    fn line_to(&mut self, p: (f32, f32)) {
-        if let Some(c) = self.current {
-            self.lines.push((c, p));
-        }
-        self.current = Some(p);
-    }
-    fn close(&mut self) {
-        if let (Some(c), Some(s)) = (self.current, self.start) {
-            if c != s {
-                self.lines.push((c, s));
-            }
-            self.current = Some(s);
-        }
-    }
+/// Most damaged streams are damaged in one place.
+const MAX_DAMAGE: usize = 64;
 
-    /// The painted path as axis-aligned segments: lines as drawn, thin
-    /// rectangles (table borders drawn as fills) as their centre line,
-    /// other rectangles as their four edges. Slanted lines are no rules.
-    fn take(&mut self) -> Vec<Segment> {
-        let mut out = Vec::new();
-        for &((x0, y0), (x1, y1)) in &self.lines {
-            if (x0 - x1).abs() < 0.5 || (y0 - y1).abs() < 0.5 {
-                out.push(Segment { x0, y0, x1, y1 });
-            }
+/// Decodes a content stream, skipping what cannot be parsed: returns the
+/// operations and how many unreadable stretches were skipped.
+///
+/// lopdf's lenient decoder stops silently at the first error. Where the strict
+/// decoder fails, the damage starts at the shortest whitespace-delimited prefix
+/// that already yields every operation the lenient decoder found (found by
+/// bisection: more input never yields fewer operations); the token there is
+/// skipped and decoding resumes after it.
+fn operations(content: &[u8]) -> (Vec<Operation>, usize) {
+    let lenient = |bytes: &[u8]| Content::decode_iter(bytes).map_while(|op| op.ok()).collect::<Vec<_>>();
+    let mut ops = Vec::new();
+    let mut rest = content;
+    let mut skipped = 0;
+    loop {
+        if let Ok(c) = Content::decode_strict(rest) {
+            ops.extend(c.operations);
+            return (ops, skipped);
         }
-        for r in &self.rects {
-            let xs = r.map(|p| p.0);
-            let ys = r.map(|p| p.1);
-            let (x0, x1) = (
-                xs.iter().copied().fold(f32::INFINITY, f32::min),
-                xs.iter().copied().fold(f32::NEG_INFINITY, f32::max),
-            );
-            let (y0, y1) = (
-                ys.iter().copied().fold(f32::INFINITY, f32::min),
-                ys.iter().copied().fold(f32::NEG_INFINITY, f32::max),
-            );
-            if !(x0.is_finite() && x1.is_finite() && y0.is_finite() && y1.is_finite()) {
-                continue;
-            }
-            let (w, h) = (x1 - x0, y1 - y0);
-            if w < 2.0 && h >= w {
-                let x = (x0 + x1) / 2.0;
-                out.push(Segment { x0: x, y0, x1: x, y1 });
-            } else if h < 2.0 {
-                let y = (y0 + y1) / 2.0;
-                out.push(Segment { x0, y0: y, x1, y1: y });
-            } else {
-                out.extend([
-                    Segment { x0, y0, x1, y1: y0 },
-                    Segment { x0, y0: y1, x1, y1 },
-                    Segment { x0, y0, x1: x0, y1 },
-                    Segment { x0: x1, y0, x1, y1 },
-                ]);
-            }
+        skipped += 1;
+        let good = lenient(rest);
+        let cuts: Vec<usize> = std::iter::once(0)
+            .chain(rest.iter().enumerate().filter(|(_, b)| b.is_ascii_whitespace()).map(|(i, _)| i + 1))
+            .chain(std::iter::once(rest.len()))
+            .collect();
+        let complete =
+            |i: usize| cuts.get(i).and_then(|c| rest.get(..*c)).is_none_or(|p| lenient(p).len() >= good.len());
+        // Invariant: cut `hi` is complete, cut `lo` is not (or is 0).
+        let (mut lo, mut hi) = (0, cuts.len().saturating_sub(1));
+        if complete(0) {
+            hi = 0;
         }
-        self.lines.clear();
-        self.rects.clear();
-        self.start = None;
-        self.current = None;
-        out
+        while hi > lo + 1 {
+            let mid = lo + (hi - lo) / 2;
+            if complete(mid) { hi = mid } else { lo = mid }
+        }
+        ops.extend(good);
+        match cuts.get(hi + 1).and_then(|c| rest.get(*c..)) {
+            Some(next) if skipped < MAX_DAMAGE && !next.is_empty() && next.len() < rest.len() => rest = next,
+            _ => return (ops, skipped),
+        }
     }
 }

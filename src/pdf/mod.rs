@@ -1,23 +1,44 @@
 //! PDF bytes → positioned glyphs and ruling lines per page.
 //!
-//! The only module that imports lopdf. lopdf parses objects, streams,
-//! cross-reference and object streams; the content interpreter and the
-//! font decoding are ours, since CJK plans need both done exactly.
+//! The only module that imports lopdf. lopdf parses the file (xref and
+//! object streams, decryption with the empty password); everything from the
+//! content streams on is ours:
+//!
+//! - `interp`: the content-stream interpreter (text state, `q`/`Q`/`cm`, form
+//!   XObjects, marked content with `/ActualText`, paths), emitting to a [`Sink`].
+//! - `path`: paths reduced to horizontal and vertical ruling segments.
+//! - `fonts`: simple (Type 1, TrueType, Type 3, standard 14) and composite
+//!   (Type 0) fonts: codes → text and widths.
+//! - `cmap` (ToUnicode and embedded CMaps), `predefined` (Adobe's CJK CMaps,
+//!   decoded straight to Unicode), `encoding` (single-byte encodings, glyph
+//!   names, CJK fix-ups), `cff` and `truetype` (the bits of embedded font
+//!   programs that carry encodings), `data` (generated tables).
+//!
+//! Invariants: nothing here panics on any input; a page always comes out,
+//! with U+FFFD for text that cannot be decoded and a [`Diagnostic`] saying
+//! which font; coordinates are page space, y down, rotation applied.
 
+mod cff;
 mod cmap;
 mod data;
 mod encoding;
 mod fonts;
 pub mod geometry;
 mod interp;
-mod unicode;
+mod obj;
+mod path;
+mod predefined;
+#[cfg(test)]
+mod tests;
+mod truetype;
 
 pub use geometry::{Matrix, Rect};
-pub use interp::Limits;
+pub use interp::Sink;
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use crate::{Diagnostic, Error, Result};
+use interp::{DocState, Interp, Resources};
 
 /// One shown character (or ligature / multi-character mapping) on a page.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,45 +82,65 @@ pub struct Page {
 pub struct PdfDocument {
     pub pages: Vec<Page>,
     pub diagnostics: Vec<Diagnostic>,
-    /// The file was repaired on loading, or some page content was unreadable.
+    /// The file was repaired on loading, or some page content was missing
+    /// or unreadable: an empty text layer then means damage, not a scan.
     pub damaged: bool,
 }
 
-/// Parses a PDF and interprets every page.
-pub fn pages(bytes: &[u8]) -> Result<PdfDocument> {
-    pages_with_limits(bytes, Limits::default())
+/// Collects a page's glyphs and rules.
+impl Sink for Page {
+    fn glyph(&mut self, g: Glyph) {
+        self.glyphs.push(g);
+    }
+    fn segment(&mut self, s: Segment) {
+        self.rules.push(s);
+    }
 }
 
-/// As [`pages`], with explicit resource limits.
-pub fn pages_with_limits(bytes: &[u8], limits: Limits) -> Result<PdfDocument> {
-    let doc = load(bytes, limits)?;
-    let mut out = PdfDocument::default();
-    if doc.xref_recovery.is_some() {
-        out.damaged = true;
-        out.diagnostics.push(Diagnostic::new(None, "damaged cross-reference table; recovered by scanning the file"));
+/// Parses a PDF and extracts every page's glyphs and ruling lines, in page
+/// order. Problems inside the document become diagnostics; only a document
+/// that cannot be read at all is an error.
+pub fn pages(bytes: &[u8]) -> Result<PdfDocument> {
+    let doc = load(bytes)?;
+    let mut state = DocState::default();
+    match doc.xref_recovery {
+        Some(lopdf::xref::XrefRecovery::Reconstructed) => state.diagnostics.push(Diagnostic::new(
+            None,
+            "damaged or truncated file: its objects were recovered by scanning, so some may be missing",
+        )),
+        Some(_) => state.diagnostics.push(Diagnostic::new(None, "damaged cross-reference data was repaired")),
+        None => {}
     }
-    let mut fonts = interp::FontCache::default();
-    for (number, page_id) in doc.get_pages() {
-        let (page, notes, readable) = page(&doc, number, page_id, &mut fonts, limits);
-        out.damaged |= !readable;
-        out.diagnostics.extend(notes.into_iter().map(|n| Diagnostic::new(Some(number), n)));
-        out.pages.push(page);
+    let mut damaged = doc.xref_recovery.is_some();
+    let mut pages = Vec::new();
+    for (number, id) in doc.get_pages() {
+        let before = state.diagnostics.len();
+        pages.push(page(&doc, id, number, &mut state));
+        damaged |= state.diagnostics[before..].iter().any(|d| d.message.starts_with("content stream"));
     }
-    if out.pages.is_empty() {
+    if pages.is_empty() {
         return Err(Error::Pdf("the document has no pages".into()));
     }
-    Ok(out)
+    Ok(PdfDocument { pages, diagnostics: state.diagnostics, damaged })
 }
 
-fn load(bytes: &[u8], limits: Limits) -> Result<Document> {
+/// The number of pages, without interpreting any content.
+pub fn page_count(bytes: &[u8]) -> Result<usize> {
+    Ok(load(bytes)?.get_pages().len())
+}
+
+fn load(bytes: &[u8]) -> Result<Document> {
     if bytes.is_empty() {
         return Err(Error::Empty);
     }
-    let head = &bytes[..bytes.len().min(1024)];
+    // Readers accept the header anywhere in the first kilobyte.
+    let head = bytes.get(..1024).unwrap_or(bytes);
     if !head.windows(5).any(|w| w == b"%PDF-") {
-        return Err(Error::NotPdf("no %PDF- header in the first 1024 bytes".into()));
+        return Err(Error::NotPdf("no %PDF- header".into()));
     }
-    let options = lopdf::LoadOptions { max_decompressed_size: Some(limits.stream_bytes), ..Default::default() };
+    // lopdf decrypts with the empty user password by itself; an error here
+    // for an encrypted file means a real password is needed.
+    let options = lopdf::LoadOptions { max_decompressed_size: Some(obj::MAX_STREAM), ..Default::default() };
     let doc = Document::load_mem_with_options(bytes, options).map_err(|e| match e {
         lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => {
             Error::Encrypted("a password is needed to open it".into())
@@ -109,106 +150,71 @@ fn load(bytes: &[u8], limits: Limits) -> Result<Document> {
     if doc.is_encrypted() {
         return Err(Error::Encrypted("a password is needed to open it".into()));
     }
-    if doc.objects.len() > limits.objects {
-        return Err(Error::Limit(format!("{} objects, more than the {} allowed", doc.objects.len(), limits.objects)));
-    }
     Ok(doc)
 }
 
-/// An inheritable page attribute, looked up the page tree.
+/// Page attributes that may be inherited from the page tree.
 fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
     let mut node = page;
-    for _ in 0..64 {
-        if let Ok(o) = node.get(key) {
-            return doc.dereference(o).ok().map(|(_, o)| o);
+    for _ in 0..32 {
+        if let Some(v) = obj::get(doc, node, key) {
+            return Some(v);
         }
-        node = node.get(b"Parent").ok().and_then(|p| doc.dereference(p).ok()).and_then(|(_, o)| o.as_dict().ok())?;
+        node = obj::dict(doc, node, b"Parent")?;
     }
     None
 }
 
-fn rect(o: Option<&Object>) -> Option<[f32; 4]> {
-    let a = o?.as_array().ok()?;
-    let v: Vec<f32> = a.iter().filter_map(|o| o.as_float().ok()).collect();
-    let [x0, y0, x1, y1] = <[f32; 4]>::try_from(v).ok()?;
-    let r = [x0.min(x1), y0.min(y1), x0.max(x1), y0.max(y1)];
-    (r.iter().all(|v| v.is_finite()) && r[2] - r[0] > 1.0 && r[3] - r[1] > 1.0).then_some(r)
+fn page_box(doc: &Document, page: &Dictionary, key: &[u8]) -> Option<[f32; 4]> {
+    let values: Vec<f32> =
+        inherited(doc, page, key)?.as_array().ok()?.iter().map(|o| obj::number(doc, o)).collect::<Option<_>>()?;
+    let [a, b, c, d] = <[f32; 4]>::try_from(values).ok()?;
+    let r = [a.min(c), b.min(d), a.max(c), b.max(d)];
+    (r[2] - r[0] > 1.0 && r[3] - r[1] > 1.0).then_some(r)
 }
 
-struct Collect {
-    glyphs: Vec<Glyph>,
-    rules: Vec<Segment>,
-    undecodable: Vec<String>,
-}
-
-impl interp::Sink for Collect {
-    fn glyph(&mut self, glyph: Glyph) {
-        self.glyphs.push(glyph);
-    }
-    fn segment(&mut self, segment: Segment) {
-        self.rules.push(segment);
-    }
-    fn undecodable(&mut self, font: &str) {
-        if !self.undecodable.iter().any(|f| f == font) {
-            self.undecodable.push(font.to_owned());
-        }
-    }
-}
-
-/// Interprets one page; also says whether its content could be read.
-fn page(
-    doc: &Document,
-    number: u32,
-    id: ObjectId,
-    fonts: &mut interp::FontCache,
-    limits: Limits,
-) -> (Page, Vec<String>, bool) {
-    let mut notes = Vec::new();
-    let Ok(dict) = doc.get_dictionary(id) else {
-        notes.push("page object missing; page left empty".to_owned());
-        return (Page { number, ..Page::default() }, notes, false);
+fn page(doc: &Document, id: ObjectId, number: u32, state: &mut DocState) -> Page {
+    let empty = Dictionary::new();
+    let dict = doc.get_dictionary(id).unwrap_or(&empty);
+    let media = page_box(doc, dict, b"MediaBox").unwrap_or([0.0, 0.0, 612.0, 792.0]);
+    let [x0, y0, x1, y1] = page_box(doc, dict, b"CropBox").unwrap_or(media);
+    let rotate = inherited(doc, dict, b"Rotate").and_then(|r| r.as_i64().ok()).unwrap_or(0).rem_euclid(360);
+    let (w, h) = (x1 - x0, y1 - y0);
+    // User space (y up) → the upright page, y down from its top-left corner.
+    let (ctm, width, height) = match rotate {
+        90 => (Matrix { a: 0.0, b: 1.0, c: 1.0, d: 0.0, e: -y0, f: -x0 }, h, w),
+        180 => (Matrix { a: -1.0, b: 0.0, c: 0.0, d: 1.0, e: x1, f: -y0 }, w, h),
+        270 => (Matrix { a: 0.0, b: -1.0, c: -1.0, d: 0.0, e: y1, f: x1 }, h, w),
+        _ => (Matrix { a: 1.0, b: 0.0, c: 0.0, d: -1.0, e: -x0, f: y1 }, w, h),
     };
-    let media = rect(inherited(doc, dict, b"MediaBox")).unwrap_or([0.0, 0.0, 612.0, 792.0]);
-    let crop = rect(inherited(doc, dict, b"CropBox")).unwrap_or(media);
-    let rotate = inherited(doc, dict, b"Rotate").and_then(|o| o.as_i64().ok()).unwrap_or(0).rem_euclid(360);
-    let (w, h) = (crop[2] - crop[0], crop[3] - crop[1]);
-    // User space → y-down page space, then the page's rotation (clockwise
-    // when displayed), so that text reads upright.
-    let flip = Matrix { a: 1.0, b: 0.0, c: 0.0, d: -1.0, e: -crop[0], f: crop[3] };
-    let (rot, width, height) = match rotate {
-        90 => (Matrix { a: 0.0, b: 1.0, c: -1.0, d: 0.0, e: h, f: 0.0 }, h, w),
-        180 => (Matrix { a: -1.0, b: 0.0, c: 0.0, d: -1.0, e: w, f: h }, w, h),
-        270 => (Matrix { a: 0.0, b: -1.0, c: 1.0, d: 0.0, e: 0.0, f: w }, h, w),
-        _ => (Matrix::IDENTITY, w, h),
-    };
-    let ctm = flip.mul(&rot);
-    let resources = inherited(doc, dict, b"Resources").and_then(|o| o.as_dict().ok());
-    let mut readable = true;
-    let content = match doc.get_page_content_with_limit(id, limits.stream_bytes) {
-        Ok(c) => c,
-        Err(e) => {
-            notes.push(format!("page content could not be read: {e}"));
-            readable = false;
-            Vec::new()
-        }
-    };
-    // Contents that name objects the file lacks: a truncated file.
-    let missing = doc.get_page_contents(id).iter().any(|c| doc.get_object(*c).is_err());
-    if missing {
-        notes.push("page content is missing from the file (truncated?)".to_owned());
-        readable = false;
+    if rotate % 90 != 0 {
+        state.diagnostics.push(Diagnostic::new(Some(number), format!("page /Rotate {rotate} ignored")));
     }
-    let mut sink = Collect { glyphs: Vec::new(), rules: Vec::new(), undecodable: Vec::new() };
-    let mut interpreter = interp::Interpreter::new(doc, fonts, &mut sink, limits);
-    if let Err(interp::Stop::TooManyOperations) = interpreter.run(&content, resources, ctm) {
-        notes.push(format!("more than {} drawing operations; the rest of the page is skipped", limits.operations));
-    }
-    notes.append(&mut interpreter.notes);
-    for font in &sink.undecodable {
-        notes.push(format!("font {font}: some characters could not be decoded (shown as U+FFFD)"));
-    }
-    (Page { number, width, height, glyphs: sink.glyphs, rules: sink.rules }, notes, readable)
-}
 
-#[cfg(test)]
-mod tests;
+    let mut out = Page { number, width, height, glyphs: Vec::new(), rules: Vec::new() };
+    let mut dicts = Vec::new();
+    if let Ok((direct, ids)) = doc.get_page_resources(id) {
+        dicts.extend(direct);
+        dicts.extend(ids.iter().filter_map(|rid| doc.get_dictionary(*rid).ok()));
+    }
+    let res = Resources::new(dicts);
+    let mut interp = Interp::new(doc, state, &mut out, number, ctm);
+    for cid in doc.get_page_contents(id) {
+        let Ok(stream) = doc.get_object(cid).and_then(Object::as_stream) else {
+            interp.diag(format!("content stream {} {} R is missing", cid.0, cid.1));
+            continue;
+        };
+        // A stream whose filter fails is tried raw, as other readers do.
+        let bytes = match obj::stream_bytes(stream) {
+            Some(b) => b,
+            None => {
+                let message = format!("content stream {} {} R could not be decompressed; read as it is", cid.0, cid.1);
+                interp.diag(message);
+                stream.content.clone()
+            }
+        };
+        interp.run(&bytes, &res);
+    }
+    interp.finish();
+    out
+}

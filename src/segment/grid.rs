@@ -315,9 +315,18 @@ fn split(line: &Line, cols: &Columns, block: At) -> BTreeMap<Role, CellLine> {
             for w in &words {
                 if let Some(p) = prev {
                     let gap = w.bbox.x0 - p.bbox.x1;
-                    let cjk_touch =
-                        p.text.chars().last().is_some_and(is_cjk) && w.text.chars().next().is_some_and(is_cjk);
-                    if !(cjk_touch && gap < p.bbox.height()) {
+                    let left = p.text.chars().last().is_some_and(is_cjk);
+                    let right = w.text.chars().next().is_some_and(is_cjk);
+                    let em = p.bbox.height().max(w.bbox.height()).max(1.0);
+                    // Between CJK characters a gap is layout, not a space; beside
+                    // one, office suites add a fifth of an em, while a space glyph is a
+                    // quarter em or more.
+                    let space = match (left, right) {
+                        (true, true) => gap >= em,
+                        (true, false) | (false, true) => gap > 0.22 * em,
+                        (false, false) => true,
+                    };
+                    if space {
                         text.push(' ');
                     }
                 }

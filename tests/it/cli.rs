@@ -211,7 +211,7 @@ fn a_folder_of_broken_pdfs_beside_good_ones() {
         format!("{} {} {} {} {}", d["source"], d["status"], d["records"], d["errors"], d["warnings"])
     };
     assert!(line(0).starts_with("\"a-good.pdf\" \"ok\" 21 [] []"), "{}", line(0));
-    assert!(line(1).starts_with("\"b-truncated.pdf\" \"ok\" 21 [] [\"damaged cross-reference"), "{}", line(1));
+    assert!(line(1).starts_with("\"b-truncated.pdf\" \"ok\" 21 [] [\"damaged"), "{}", line(1));
     assert!(line(2).contains("\"failed\""), "{}", line(2));
     assert!(line(3).contains("encrypted PDF: a password is needed"), "{}", line(3));
     let err = stderr(&o);

@@ -8,38 +8,6 @@ use serde_json::Value;
 
 use crate::support::{files, fixtures};
 
-/// Whether `needle` is an ordered subsequence of `hay` starting at some
-/// occurrence of its first character and ending within the window.
-fn found(hay: &[char], needle: &[char]) -> bool {
-    let Some(&first) = needle.first() else { return true };
-    let window = 8 * needle.len() + 200;
-    hay.iter().enumerate().filter(|&(_, &c)| c == first).any(|(start, _)| {
-        let mut k = 0;
-        for &c in hay.iter().skip(start).take(window) {
-            if c == needle[k] {
-                k += 1;
-                if k == needle.len() {
-                    return true;
-                }
-            }
-        }
-        false
-    })
-}
-
-fn squash(s: &str) -> Vec<char> {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-#[test]
-fn subsequence_finder() {
-    let hay = squash("1 Infrastruct Street light • Lamp 05/2024\n ure locations");
-    assert!(found(&hay, &squash("Infrastructure")));
-    assert!(found(&hay, &squash("Street light locations")));
-    assert!(!found(&hay, &squash("Street lightz")));
-    assert!(!found(&hay, &squash("locations Street")));
-}
-
 #[test]
 fn every_truth_string_is_in_the_layout_text() {
     let dir = fixtures().join("pdf");
@@ -49,18 +17,17 @@ fn every_truth_string_is_in_the_layout_text() {
         let truth: Value = serde_json::from_str(&std::fs::read_to_string(&truth_path).expect("truth")).expect("json");
         let bytes = std::fs::read(&pdf).expect("pdf");
         let text = odplan::pdf_text(&bytes, true).unwrap_or_else(|e| panic!("{}: {e}", pdf.display()));
-        let hay = squash(&text);
+        let mut wanted: Vec<String> = Vec::new();
         for r in truth["records"].as_array().expect("records") {
-            let mut wanted: Vec<&str> =
-                ["category", "name", "date_text", "frequency_text"].iter().filter_map(|f| r[f].as_str()).collect();
-            wanted.extend(r["description"].as_array().expect("description").iter().filter_map(Value::as_str));
-            for w in wanted {
-                total += 1;
-                if !found(&hay, &squash(w)) {
-                    missing.push(format!("{}: {w}", pdf.display()));
-                }
-            }
+            let fields = ["category", "name", "date_text", "frequency_text"];
+            wanted.extend(fields.iter().filter_map(|f| r[f].as_str()).map(str::to_owned));
+            wanted.extend(
+                r["description"].as_array().expect("description").iter().filter_map(Value::as_str).map(str::to_owned),
+            );
         }
+        total += wanted.len();
+        let gone = odplan::layout::coverage::missing(&text, &wanted);
+        missing.extend(gone.into_iter().map(|w| format!("{}: {w}", pdf.display())));
     }
     eprintln!("text layer coverage: {} of {total} truth strings found", total - missing.len());
     assert!(total > 3000, "only {total} strings checked");

@@ -1,5 +1,7 @@
-//! Generated tables: data, not logic.
+//! Generated lookup tables (see `generate.py` beside them).
 
-pub mod agl;
-pub mod latin;
-pub mod metrics;
+pub(crate) mod cff_strings;
+pub(crate) mod encodings;
+pub(crate) mod fixups;
+pub(crate) mod glyphlist;
+pub(crate) mod std14;
