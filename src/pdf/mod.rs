@@ -129,6 +129,9 @@ pub fn page_count(bytes: &[u8]) -> Result<usize> {
     Ok(load(bytes)?.get_pages().len())
 }
 
+/// Objects one document may hold.
+pub const MAX_OBJECTS: usize = 2_000_000;
+
 fn load(bytes: &[u8]) -> Result<Document> {
     if bytes.is_empty() {
         return Err(Error::Empty);
@@ -149,6 +152,11 @@ fn load(bytes: &[u8]) -> Result<Document> {
     })?;
     if doc.is_encrypted() {
         return Err(Error::Encrypted("a password is needed to open it".into()));
+    }
+    // Objects are loaded eagerly; a file of millions of tiny objects is an
+    // attack on memory, not a plan.
+    if doc.objects.len() > MAX_OBJECTS {
+        return Err(Error::Limit(format!("{} objects, more than the {MAX_OBJECTS} allowed", doc.objects.len())));
     }
     Ok(doc)
 }
