@@ -87,22 +87,29 @@ impl Default for Settings {
 /// Processes every input; results are in input order.
 pub fn run(inputs: &[Input], settings: Settings) -> Vec<DocumentOutput> {
     let mut out = Vec::with_capacity(inputs.len());
-    let _ = run_streaming(inputs, settings, |_, doc| {
-        out.push(doc);
-        Ok::<(), std::convert::Infallible>(())
-    });
+    let _ = run_streaming(
+        inputs,
+        settings,
+        |_| (),
+        |_, doc, ()| {
+            out.push(doc);
+            Ok::<(), std::convert::Infallible>(())
+        },
+    );
     out
 }
 
-/// Processes every input on `settings.jobs` threads and hands each result
+/// Processes every input on `settings.jobs` threads, runs `prepare` on
+/// each result there (the order-free part of writing it), and hands both
 /// to `deliver` in input order, as soon as it and all before it are done.
 /// Workers take documents in input order and stay within a window of the
 /// last one delivered, so memory holds a few documents, not the batch.
 /// Stops early with the first error `deliver` returns.
-pub fn run_streaming<E: Send>(
+pub fn run_streaming<P: Send, E: Send>(
     inputs: &[Input],
     settings: Settings,
-    mut deliver: impl FnMut(usize, DocumentOutput) -> Result<(), E>,
+    prepare: impl Fn(&DocumentOutput) -> P + Sync,
+    mut deliver: impl FnMut(usize, DocumentOutput, P) -> Result<(), E>,
 ) -> Result<(), E> {
     let names = json_names(inputs);
     let jobs = settings.jobs.max(1);
@@ -110,11 +117,13 @@ pub fn run_streaming<E: Send>(
     let next = AtomicUsize::new(0);
     let delivered = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
-    let (tx, rx) = mpsc::sync_channel::<(usize, DocumentOutput)>(window);
+    let (tx, rx) = mpsc::sync_channel::<(usize, DocumentOutput, P)>(window);
     let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(jobs).build() else {
         // No threads to be had: one document after another.
         for (i, (input, name)) in inputs.iter().zip(&names).enumerate() {
-            deliver(i, process(input, name, settings.timeout))?;
+            let doc = process(input, name, settings.timeout);
+            let prepared = prepare(&doc);
+            deliver(i, doc, prepared)?;
         }
         return Ok(());
     };
@@ -122,8 +131,9 @@ pub fn run_streaming<E: Send>(
     pool.in_place_scope(|scope| {
         for _ in 0..jobs {
             let tx = tx.clone();
-            let (next, delivered, stop, names) = (&next, &delivered, &stop, &names);
+            let (next, delivered, stop, names, prepare) = (&next, &delivered, &stop, &names, &prepare);
             scope.spawn(move |_| {
+                let mut executor = Executor::default();
                 loop {
                     let i = next.fetch_add(1, Ordering::SeqCst);
                     let Some(input) = inputs.get(i) else { break };
@@ -133,8 +143,9 @@ pub fn run_streaming<E: Send>(
                     if stop.load(Ordering::SeqCst) {
                         break;
                     }
-                    let doc = process(input, &names[i], settings.timeout);
-                    if tx.send((i, doc)).is_err() {
+                    let doc = process_on(&mut executor, input, &names[i], settings.timeout);
+                    let prepared = prepare(&doc);
+                    if tx.send((i, doc, prepared)).is_err() {
                         break;
                     }
                 }
@@ -144,10 +155,10 @@ pub fn run_streaming<E: Send>(
         let mut pending = std::collections::BTreeMap::new();
         let mut want = 0usize;
         while want < inputs.len() {
-            let Ok((i, doc)) = rx.recv() else { break };
-            pending.insert(i, doc);
-            while let Some(doc) = pending.remove(&want) {
-                if let Err(e) = deliver(want, doc) {
+            let Ok((i, doc, prepared)) = rx.recv() else { break };
+            pending.insert(i, (doc, prepared));
+            while let Some((doc, prepared)) = pending.remove(&want) {
+                if let Err(e) = deliver(want, doc, prepared) {
                     result = Err(e);
                     stop.store(true, Ordering::SeqCst);
                     // Unblock workers waiting to send: drain until they stop.
@@ -165,6 +176,10 @@ pub fn run_streaming<E: Send>(
 /// Processes one document; whatever goes wrong, a panic or a hang in any
 /// dependency included, is that document's failure alone.
 pub fn process(input: &Input, json_name: &str, timeout: Duration) -> DocumentOutput {
+    process_on(&mut Executor::default(), input, json_name, timeout)
+}
+
+fn process_on(executor: &mut Executor, input: &Input, json_name: &str, timeout: Duration) -> DocumentOutput {
     let mut out = DocumentOutput {
         source: input.source.clone(),
         json_name: json_name.to_owned(),
@@ -173,7 +188,9 @@ pub fn process(input: &Input, json_name: &str, timeout: Duration) -> DocumentOut
         diagnostics: Vec::new(),
         error: None,
     };
-    match guarded(input, timeout) {
+    let job = input.clone();
+    let work = move || read(&job.path).and_then(|bytes| extract(&bytes, InputKind::of_path(&job.path), &job.source));
+    match executor.run(timeout, work) {
         Ok(x) => {
             out.pages = x.pages;
             out.records = x.records;
@@ -184,39 +201,70 @@ pub fn process(input: &Input, json_name: &str, timeout: Duration) -> DocumentOut
     out
 }
 
-/// Runs the pipeline on its own thread so that a document that never
-/// finishes can be abandoned: the thread is left to finish or to die with
-/// the process, and its result is dropped.
-fn guarded(input: &Input, timeout: Duration) -> Result<Extraction, String> {
-    let job = input.clone();
-    isolate(&input.source, timeout, move || {
-        read(&job.path).and_then(|bytes| extract(&bytes, InputKind::of_path(&job.path), &job.source))
-    })
+type Job<T> = Box<dyn FnOnce() -> Result<T, Error> + Send>;
+type Outcome<T> = std::thread::Result<Result<T, Error>>;
+
+/// A thread that runs one job at a time, so that a job that never finishes
+/// can be abandoned: the thread is left to finish or to die with the
+/// process, and a fresh one takes the next job. Reusing the thread between
+/// jobs keeps its allocator's memory warm.
+struct Executor<T = Extraction> {
+    thread: Option<(mpsc::Sender<Job<T>>, mpsc::Receiver<Outcome<T>>)>,
 }
 
-/// Runs `work` on a thread of its own, turning a panic into an error and
-/// giving up on it after `timeout`.
-fn isolate<T: Send + 'static>(
-    name: &str,
-    timeout: Duration,
-    work: impl FnOnce() -> Result<T, Error> + Send + 'static,
-) -> Result<T, String> {
-    let (tx, rx) = mpsc::channel();
-    let spawned = std::thread::Builder::new().name(format!("{WORKER_PREFIX}{name}")).spawn(move || {
-        let result = panic::catch_unwind(AssertUnwindSafe(work));
-        // The receiver may have given up waiting; nothing to do then.
-        let _ = tx.send(result);
-    });
-    if let Err(e) = spawned {
-        return Err(format!("cannot start a thread: {e}"));
+impl<T> Default for Executor<T> {
+    fn default() -> Self {
+        Executor { thread: None }
     }
-    match rx.recv_timeout(timeout) {
-        Ok(Ok(Ok(x))) => Ok(x),
-        Ok(Ok(Err(e))) => Err(e.to_string()),
-        Ok(Err(payload)) => Err(format!("internal error (please report): {}", panic_message(&*payload))),
-        Err(mpsc::RecvTimeoutError::Timeout) => Err(format!("timed out after {} s", timeout.as_secs_f64())),
-        Err(mpsc::RecvTimeoutError::Disconnected) => Err("internal error: worker ended without a result".into()),
+}
+
+impl<T: Send + 'static> Executor<T> {
+    /// Runs `work`, turning a panic into an error and giving up after `timeout`.
+    fn run(
+        &mut self,
+        timeout: Duration,
+        work: impl FnOnce() -> Result<T, Error> + Send + 'static,
+    ) -> Result<T, String> {
+        if self.thread.is_none() {
+            self.thread = Some(spawn_executor().map_err(|e| format!("cannot start a thread: {e}"))?);
+        }
+        let Some((jobs, results)) = self.thread.as_ref() else {
+            return Err("internal error: no worker thread".into());
+        };
+        if jobs.send(Box::new(work)).is_err() {
+            self.thread = None;
+            return Err("internal error: worker thread ended".into());
+        }
+        match results.recv_timeout(timeout) {
+            Ok(Ok(Ok(x))) => Ok(x),
+            Ok(Ok(Err(e))) => Err(e.to_string()),
+            Ok(Err(payload)) => Err(format!("internal error (please report): {}", panic_message(&*payload))),
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                // Abandon the busy thread; the next job gets a new one.
+                self.thread = None;
+                Err(format!("timed out after {} s", timeout.as_secs_f64()))
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                self.thread = None;
+                Err("internal error: worker ended without a result".into())
+            }
+        }
     }
+}
+
+fn spawn_executor<T: Send + 'static>() -> std::io::Result<(mpsc::Sender<Job<T>>, mpsc::Receiver<Outcome<T>>)> {
+    let (job_tx, job_rx) = mpsc::channel::<Job<T>>();
+    let (result_tx, result_rx) = mpsc::channel();
+    std::thread::Builder::new().name(format!("{WORKER_PREFIX}worker")).spawn(move || {
+        for job in job_rx {
+            let outcome = panic::catch_unwind(AssertUnwindSafe(job));
+            // The caller may have given up waiting: then stop.
+            if result_tx.send(outcome).is_err() {
+                break;
+            }
+        }
+    })?;
+    Ok((job_tx, result_rx))
 }
 
 /// Files larger than this are refused before they are read.
@@ -270,25 +318,33 @@ mod tests {
 
     #[test]
     fn a_panic_is_the_documents_error() {
-        let r: Result<(), String> = isolate("p", Duration::from_secs(5), || panic!("boom in a dependency"));
+        let r: Result<(), String> = Executor::default().run(Duration::from_secs(5), || panic!("boom in a dependency"));
         assert_eq!(r, Err("internal error (please report): boom in a dependency".to_owned()));
     }
 
     #[test]
     fn a_hang_is_given_up_after_the_timeout() {
         let start = std::time::Instant::now();
-        let r: Result<(), String> = isolate("h", Duration::from_millis(200), || {
+        let mut executor = Executor::default();
+        let r: Result<(), String> = executor.run(Duration::from_millis(200), || {
             std::thread::sleep(Duration::from_secs(30));
             Ok(())
         });
         assert_eq!(r, Err("timed out after 0.2 s".to_owned()));
         assert!(start.elapsed() < Duration::from_secs(5));
+        // The executor carries on with a fresh thread.
+        assert_eq!(executor.run(Duration::from_secs(5), || Ok(())), Ok(()));
     }
 
     #[test]
     fn errors_and_results_pass_through() {
-        assert_eq!(isolate("e", Duration::from_secs(5), || Err::<(), _>(Error::Empty)), Err("empty file".to_owned()));
-        assert_eq!(isolate("o", Duration::from_secs(5), || Ok(7)), Ok(7));
+        let mut executor = Executor::default();
+        assert_eq!(executor.run(Duration::from_secs(5), || Err::<i32, _>(Error::Empty)), Err("empty file".to_owned()));
+        assert_eq!(
+            executor.run(Duration::from_secs(5), || panic!("once")),
+            Err("internal error (please report): once".to_owned())
+        );
+        assert_eq!(executor.run(Duration::from_secs(5), || Ok(7)), Ok(7));
     }
 
     #[test]

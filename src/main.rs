@@ -122,15 +122,21 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let mut run = output::RunWriter::create(&args.out, formats, args.bom)
         .with_context(|| format!("creating {}", args.out.display()))?;
     let mut pages: u64 = 0;
-    odplan::batch::run_streaming(&inputs, settings, |i, doc| {
-        if let Some(err) = &doc.error {
-            progress.suspend(|| eprintln!("odplan: {}: {err}", inputs[i].path.display()));
-        }
-        pages += u64::from(doc.pages);
-        progress.set_message(format!("{pages} pages"));
-        progress.inc(1);
-        run.document(&doc)
-    })
+    let out_dir = args.out.clone();
+    odplan::batch::run_streaming(
+        &inputs,
+        settings,
+        |doc| output::prepare(&out_dir, doc, formats),
+        |i, doc, prepared| {
+            if let Some(err) = &doc.error {
+                progress.suspend(|| eprintln!("odplan: {}: {err}", inputs[i].path.display()));
+            }
+            pages += u64::from(doc.pages);
+            progress.set_message(format!("{pages} pages"));
+            progress.inc(1);
+            run.append(&doc, &prepared?)
+        },
+    )
     .with_context(|| format!("writing to {}", args.out.display()))?;
     progress.finish_and_clear();
     let report = run.finish().with_context(|| format!("writing to {}", args.out.display()))?;

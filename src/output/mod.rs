@@ -110,7 +110,7 @@ fn temp_beside(path: &Path) -> io::Result<NamedTempFile> {
 pub struct RunWriter {
     dir: PathBuf,
     formats: Formats,
-    csv: Option<(csv::Writer<BufWriter<NamedTempFile>>, PathBuf)>,
+    csv: Option<(BufWriter<NamedTempFile>, PathBuf)>,
     jsonl: Option<(BufWriter<NamedTempFile>, PathBuf)>,
     report: Vec<ReportEntry>,
 }
@@ -125,9 +125,10 @@ impl RunWriter {
             if bom {
                 file.write_all("\u{FEFF}".as_bytes())?;
             }
-            let mut w = csv::Writer::from_writer(file);
-            csv_out::header(&mut w)?;
-            Some((w, path))
+            let mut header = csv::Writer::from_writer(Vec::new());
+            csv_out::header(&mut header)?;
+            file.write_all(&header.into_inner().map_err(|e| io::Error::other(e.to_string()))?)?;
+            Some((file, path))
         } else {
             None
         };
@@ -143,31 +144,18 @@ impl RunWriter {
     /// Writes one document: its own JSON file (or, when it failed, removes
     /// the one an earlier run left), and its records onto the run's files.
     pub fn document(&mut self, doc: &DocumentOutput) -> io::Result<()> {
-        let path = self.dir.join(&doc.json_name);
-        if doc.error.is_some() {
-            remove_if_present(&path)?;
-        } else if self.formats.json {
-            write_atomic(&path, |w| {
-                let body = DocumentJson {
-                    source: &doc.source,
-                    pages: doc.pages,
-                    records: &doc.records,
-                    diagnostics: &doc.diagnostics,
-                };
-                serde_json::to_writer_pretty(&mut *w, &body)?;
-                w.write_all(b"\n")
-            })?;
-        }
+        let prepared = prepare(&self.dir, doc, self.formats)?;
+        self.append(doc, &prepared)
+    }
+
+    /// Appends a document prepared by [`prepare`] (on any thread) to the
+    /// run's files; documents must come in input order.
+    pub fn append(&mut self, doc: &DocumentOutput, prepared: &Prepared) -> io::Result<()> {
         if let Some((w, _)) = self.csv.as_mut() {
-            for r in &doc.records {
-                csv_out::record(w, r)?;
-            }
+            w.write_all(&prepared.csv)?;
         }
         if let Some((w, _)) = self.jsonl.as_mut() {
-            for r in &doc.records {
-                serde_json::to_writer(&mut *w, r)?;
-                w.write_all(b"\n")?;
-            }
+            w.write_all(&prepared.jsonl)?;
         }
         self.report.push(ReportEntry::of(doc));
         Ok(())
@@ -176,8 +164,7 @@ impl RunWriter {
     /// Renames the run's files into place and writes report.json.
     pub fn finish(self) -> io::Result<Vec<ReportEntry>> {
         if let Some((w, path)) = self.csv {
-            let file = w.into_inner().map_err(|e| io::Error::other(e.to_string()))?;
-            persist(file, &path)?;
+            persist(w, &path)?;
         }
         if let Some((w, path)) = self.jsonl {
             persist(w, &path)?;
@@ -206,6 +193,48 @@ fn persist(w: BufWriter<NamedTempFile>, path: &Path) -> io::Result<()> {
     file.as_file().sync_data()?;
     file.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// A document's share of the run's files, rendered ahead of its turn.
+#[derive(Debug, Default)]
+pub struct Prepared {
+    csv: Vec<u8>,
+    jsonl: Vec<u8>,
+}
+
+/// The part of writing a document that needs no order: its own JSON file
+/// (or removing a stale one when it failed) and its CSV and JSON Lines rows.
+pub fn prepare(dir: &Path, doc: &DocumentOutput, formats: Formats) -> io::Result<Prepared> {
+    let path = dir.join(&doc.json_name);
+    if doc.error.is_some() {
+        remove_if_present(&path)?;
+    } else if formats.json {
+        write_atomic(&path, |w| {
+            let body = DocumentJson {
+                source: &doc.source,
+                pages: doc.pages,
+                records: &doc.records,
+                diagnostics: &doc.diagnostics,
+            };
+            serde_json::to_writer_pretty(&mut *w, &body)?;
+            w.write_all(b"\n")
+        })?;
+    }
+    let mut out = Prepared::default();
+    if formats.csv {
+        let mut w = csv::Writer::from_writer(&mut out.csv);
+        for r in &doc.records {
+            csv_out::record(&mut w, r)?;
+        }
+        w.flush()?;
+    }
+    if formats.jsonl {
+        for r in &doc.records {
+            serde_json::to_writer(&mut out.jsonl, r)?;
+            out.jsonl.push(b'\n');
+        }
+    }
+    Ok(out)
 }
 
 /// Writes a whole run at once (the documents already in memory).

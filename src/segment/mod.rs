@@ -402,8 +402,12 @@ fn frame<'a>(body: &[&'a Line], diagnostics: &mut Vec<Diagnostic>) -> Vec<TableL
 /// A column-header line: header words only, with at least one strong word
 /// unless it continues a header line just above.
 fn is_header(text: &str, after_header: bool) -> bool {
+    // The cheap test first: most lines are not headers.
+    if !after_header && !pat::HEADER_STRONG.is_match(text) {
+        return false;
+    }
     let rest = pat::HEADER_WORDS.replace_all(text, "");
-    pat::HEADER_FILLER.is_match(&rest) && (after_header || pat::HEADER_STRONG.is_match(text))
+    pat::HEADER_FILLER.is_match(&rest)
 }
 
 /// Removes the [新項目] / [New Item] marker from a name, wherever it sits,

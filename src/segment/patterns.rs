@@ -81,12 +81,12 @@ pub static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// narrow header cell wraps into.
 pub static HEADER_STRONG: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)編號|编号|數據種類|数据种类|數據集名稱|数据集名称|一般說明|一般说明|發放日期|发放日期|更新頻率|更新频率|\bitem\b|\bcategory\b|\bdataset\b|\bdescription\b|\brelease\b|\bfrequency\b",
+        r"(?i)編號|编号|數據種類|数据种类|數據集名稱|数据集名称|一般說明|一般说明|發放日期|发放日期|更新頻率|更新频率|(?-u:\b)item(?-u:\b)|(?-u:\b)category(?-u:\b)|(?-u:\b)dataset(?-u:\b)|(?-u:\b)description(?-u:\b)|(?-u:\b)release(?-u:\b)|(?-u:\b)frequency(?-u:\b)",
     )
 });
 pub static HEADER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)編號|编号|數據種類|数据种类|數據集名稱|数据集名称|一般說明|一般说明|目標發放日期|目标发放日期|目標發放|目标发放|發放日期|发放日期|日期|更新頻率|更新频率|更新頻|更新频|頻率|频率|率|目標|目标|月|年|\bitem\b|\bno\b|\bdata\b|\bcategory\b|\bdataset\b|\bname\b|\bgeneral\b|\bdescription\b|\btarget\b|\brelease\b|\bdate\b|\bmm\b|\byyyy\b|\byyy\b|\by\b|\bupdate\b|\bfrequency\b|\bfrequen\b|\bcy\b|\bfreq\b",
+        r"(?i)編號|编号|數據種類|数据种类|數據集名稱|数据集名称|一般說明|一般说明|目標發放日期|目标发放日期|目標發放|目标发放|發放日期|发放日期|日期|更新頻率|更新频率|更新頻|更新频|頻率|频率|率|目標|目标|月|年|(?-u:\b)item(?-u:\b)|(?-u:\b)no(?-u:\b)|(?-u:\b)data(?-u:\b)|(?-u:\b)category(?-u:\b)|(?-u:\b)dataset(?-u:\b)|(?-u:\b)name(?-u:\b)|(?-u:\b)general(?-u:\b)|(?-u:\b)description(?-u:\b)|(?-u:\b)target(?-u:\b)|(?-u:\b)release(?-u:\b)|(?-u:\b)date(?-u:\b)|(?-u:\b)mm(?-u:\b)|(?-u:\b)yyyy(?-u:\b)|(?-u:\b)yyy(?-u:\b)|(?-u:\b)y(?-u:\b)|(?-u:\b)update(?-u:\b)|(?-u:\b)frequency(?-u:\b)|(?-u:\b)frequen(?-u:\b)|(?-u:\b)cy(?-u:\b)|(?-u:\b)freq(?-u:\b)",
     )
 });
 /// What may be left between header words: spaces and brackets.
