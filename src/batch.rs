@@ -203,13 +203,15 @@ fn process_on(executor: &mut Executor, input: &Input, json_name: &str, timeout: 
 
 type Job<T> = Box<dyn FnOnce() -> Result<T, Error> + Send>;
 type Outcome<T> = std::thread::Result<Result<T, Error>>;
+/// The two ends an executor keeps of its thread.
+type Channels<T> = (mpsc::Sender<Job<T>>, mpsc::Receiver<Outcome<T>>);
 
 /// A thread that runs one job at a time, so that a job that never finishes
 /// can be abandoned: the thread is left to finish or to die with the
 /// process, and a fresh one takes the next job. Reusing the thread between
 /// jobs keeps its allocator's memory warm.
 struct Executor<T = Extraction> {
-    thread: Option<(mpsc::Sender<Job<T>>, mpsc::Receiver<Outcome<T>>)>,
+    thread: Option<Channels<T>>,
 }
 
 impl<T> Default for Executor<T> {
@@ -252,7 +254,7 @@ impl<T: Send + 'static> Executor<T> {
     }
 }
 
-fn spawn_executor<T: Send + 'static>() -> std::io::Result<(mpsc::Sender<Job<T>>, mpsc::Receiver<Outcome<T>>)> {
+fn spawn_executor<T: Send + 'static>() -> std::io::Result<Channels<T>> {
     let (job_tx, job_rx) = mpsc::channel::<Job<T>>();
     let (result_tx, result_rx) = mpsc::channel();
     std::thread::Builder::new().name(format!("{WORKER_PREFIX}worker")).spawn(move || {
