@@ -90,3 +90,22 @@ fn mutated_pdfs_neither_panic_nor_hang() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn a_decompression_bomb_is_refused_within_bounds() {
+    // 80 MB of drawing operators, deflated to well under a megabyte: past
+    // the 64 MiB a stream may inflate to.
+    let mut doc = lopdf::Document::load_mem(&crate::support::make_pdf(b"")).expect("pdf");
+    let (_, page) = doc.get_pages().into_iter().next().expect("page");
+    let mut stream = lopdf::Stream::new(lopdf::dictionary! {}, b"q Q\n".repeat(20 << 20));
+    stream.compress().expect("compress");
+    assert!(stream.content.len() < 1 << 20, "bomb is {} bytes", stream.content.len());
+    let content = doc.add_object(stream);
+    doc.get_dictionary_mut(page).expect("page").set("Contents", content);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("save");
+    let start = Instant::now();
+    let result = odplan::extract(&bytes, odplan::InputKind::Pdf, "bomb.pdf");
+    assert!(result.is_err(), "a bomb with no text is no plan");
+    assert!(start.elapsed() < Duration::from_secs(20), "took {:?}", start.elapsed());
+}
