@@ -4,7 +4,8 @@ use std::io::{self, Write};
 
 use crate::record::Record;
 
-const COLUMNS: [&str; 20] = [
+const COLUMNS: [&str; 21] = [
+    "id",
     "source",
     "language",
     "publisher",
@@ -36,6 +37,7 @@ pub fn record<W: Write>(out: &mut csv::Writer<W>, r: &Record) -> io::Result<()> 
     let pages = r.pages.iter().map(u32::to_string).collect::<Vec<_>>().join(" | ");
     let item_no = r.item_no.to_string();
     out.write_record([
+        r.id.as_str(),
         r.source.as_str(),
         r.language.code(),
         &r.publisher,

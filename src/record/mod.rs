@@ -12,6 +12,8 @@ use crate::segment::{Language, Plan, RawRow, Table, patterns};
 /// and CSV outputs follow.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Record {
+    /// Stable across runs, job counts and machines: see [`dataset_id`].
+    pub id: String,
     pub source: String,
     pub language: Language,
     pub publisher: String,
@@ -87,7 +89,9 @@ fn record(
             diagnostics.push(Diagnostic::new(page, format!("{where_}: empty {field}")));
         }
     }
+    let organisation = table.organisation.clone().unwrap_or_else(|| publisher.to_owned());
     Record {
+        id: dataset_id(publisher, table.section.letter(), &organisation, table.spatial, &row.name),
         source: source.to_owned(),
         language: plan.language,
         publisher: publisher.to_owned(),
@@ -95,7 +99,7 @@ fn record(
         plan_date: plan_date.clone(),
         section: table.section.letter().to_owned(),
         status: if table.section == crate::segment::Section::D { "released" } else { "planned" },
-        organisation: table.organisation.clone().unwrap_or_else(|| publisher.to_owned()),
+        organisation,
         spatial: table.spatial,
         item_no: row.item_no,
         category: row.category.clone(),
@@ -109,6 +113,32 @@ fn record(
         frequency,
         pages: row.pages.clone(),
     }
+}
+
+/// A dataset's name folded for comparison: NFKC (full-width forms become
+/// their ASCII twins), lower case, white space removed.
+pub fn normalised_name(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfkc().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
+}
+
+/// A short stable hash of what identifies a dataset row within a plan's
+/// series: publisher, section, organisation, spatial flag and normalised
+/// name. FNV-1a, 64 bits, shown as 12 hex digits: fixed by this code, not
+/// by a library version or the machine.
+pub fn dataset_id(publisher: &str, section: &str, organisation: &str, spatial: bool, name: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let fields =
+        [publisher.trim(), section, organisation.trim(), if spatial { "1" } else { "0" }, &normalised_name(name)];
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            hash = (hash ^ 0x1F).wrapping_mul(0x0100_0000_01b3);
+        }
+        for b in field.bytes() {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{:012x}", hash >> 16)
 }
 
 /// Formats named in the description, in order of first mention: whole
@@ -132,7 +162,28 @@ pub fn formats(description: &[String]) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::formats;
+    use super::{dataset_id, formats};
+
+    #[test]
+    fn ids_are_stable_and_fold_spacing_and_width() {
+        let id = dataset_id("運輸署", "A", "運輸署", false, "行車速度圖");
+        // A fixed value: the id must not change between versions or machines.
+        assert_eq!(id, dataset_id("運輸署", "A", "運輸署", false, " 行車 速度圖 "));
+        assert_eq!(id.len(), 12);
+        assert_eq!(
+            dataset_id("P", "A", "P", true, "Ｓｔｒｅｅｔ Lights"),
+            dataset_id("P", "A", "P", true, "street lights")
+        );
+        assert_ne!(id, dataset_id("運輸署", "D", "運輸署", false, "行車速度圖"));
+        assert_ne!(id, dataset_id("運輸署", "A", "運輸署", true, "行車速度圖"));
+        expect_test::expect!["19d2167e5a29"].assert_eq(&dataset_id(
+            "Hong Kong Observatory",
+            "A",
+            "Hong Kong Observatory",
+            true,
+            "Rainfall",
+        ));
+    }
 
     #[test]
     fn formats_in_order_without_repeats() {

@@ -29,7 +29,7 @@ fn good_input_exits_0_and_writes_every_format() {
     let jsonl = std::fs::read_to_string(out.join("records.jsonl")).expect("jsonl");
     assert_eq!(jsonl.lines().count(), 14);
     let csv = std::fs::read_to_string(out.join("records.csv")).expect("csv");
-    assert!(csv.starts_with("source,language,publisher,plan_period,plan_date,section,status,"));
+    assert!(csv.starts_with("id,source,language,publisher,plan_period,plan_date,section,status,"));
     assert_eq!(csv.lines().count(), 15, "header plus 14 records");
     assert!(stderr(&o).contains("1 documents (1 ok, 0 failed)"), "{}", stderr(&o));
 }
@@ -43,7 +43,7 @@ fn format_selection_and_bom() {
     assert!(!out.join("records.jsonl").exists());
     assert!(!out.join("itib-2024-2026-zh.json").exists());
     let csv = std::fs::read(out.join("records.csv")).expect("csv");
-    assert!(csv.starts_with("\u{FEFF}source,".as_bytes()));
+    assert!(csv.starts_with("\u{FEFF}id,source,".as_bytes()));
 }
 
 #[test]
