@@ -29,6 +29,7 @@ impl Diagnostic {
 }
 
 pub mod batch;
+pub mod catalogue;
 pub mod output;
 pub mod record;
 pub mod segment;

@@ -44,7 +44,7 @@ struct ExtractArgs {
     /// Output directory.
     #[arg(short, long, default_value = "odplan-out")]
     out: PathBuf,
-    /// Output formats, comma-separated; report.json is always written.
+    /// Output formats, comma-separated (csv, json, jsonl, dcat); report.json is always written.
     #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Format::Csv, Format::Json, Format::Jsonl])]
     format: Vec<Format>,
     /// Documents processed at once (default: all cores).
@@ -66,6 +66,8 @@ enum Format {
     Csv,
     Json,
     Jsonl,
+    /// catalogue.jsonld, a DCAT-AP style JSON-LD catalogue
+    Dcat,
 }
 
 fn main() -> ExitCode {
@@ -100,6 +102,7 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         csv: args.format.contains(&Format::Csv),
         json: args.format.contains(&Format::Json),
         jsonl: args.format.contains(&Format::Jsonl),
+        dcat: args.format.contains(&Format::Dcat),
     };
     // A panic inside a document is reported as that document's failure;
     // the default hook would also print it mid-run.

@@ -5,6 +5,7 @@
 //! temporary files are renamed into place only when the run is complete.
 
 mod csv_out;
+pub mod dcat;
 
 use std::fs;
 use std::io::{self, BufWriter, Write};
@@ -22,10 +23,12 @@ pub struct Formats {
     pub csv: bool,
     pub json: bool,
     pub jsonl: bool,
+    /// catalogue.jsonld: a DCAT-AP style JSON-LD catalogue.
+    pub dcat: bool,
 }
 
 impl Formats {
-    pub const ALL: Formats = Formats { csv: true, json: true, jsonl: true };
+    pub const ALL: Formats = Formats { csv: true, json: true, jsonl: true, dcat: false };
 }
 
 /// One document's outcome, as the batch hands it to the writers.
@@ -112,6 +115,8 @@ pub struct RunWriter {
     formats: Formats,
     csv: Option<(BufWriter<NamedTempFile>, PathBuf)>,
     jsonl: Option<(BufWriter<NamedTempFile>, PathBuf)>,
+    /// catalogue.jsonld, and whether a dataset node has been written yet.
+    dcat: Option<(BufWriter<NamedTempFile>, PathBuf, bool)>,
     report: Vec<ReportEntry>,
 }
 
@@ -138,7 +143,21 @@ impl RunWriter {
         } else {
             None
         };
-        Ok(RunWriter { dir: dir.to_owned(), formats, csv, jsonl, report: Vec::new() })
+        let dcat = if formats.dcat {
+            let path = dir.join("catalogue.jsonld");
+            let mut file = BufWriter::new(temp_beside(&path)?);
+            // The envelope up to its empty dataset list, which the run fills.
+            let envelope = serde_json::to_string(&dcat::envelope())?;
+            let head = envelope
+                .strip_suffix("[]}")
+                .ok_or_else(|| io::Error::other("dcat envelope must end in its dataset list"))?;
+            file.write_all(head.as_bytes())?;
+            file.write_all(b"[\n")?;
+            Some((file, path, false))
+        } else {
+            None
+        };
+        Ok(RunWriter { dir: dir.to_owned(), formats, csv, jsonl, dcat, report: Vec::new() })
     }
 
     /// Writes one document: its own JSON file (or, when it failed, removes
@@ -157,6 +176,15 @@ impl RunWriter {
         if let Some((w, _)) = self.jsonl.as_mut() {
             w.write_all(&prepared.jsonl)?;
         }
+        if let Some((w, _, any)) = self.dcat.as_mut() {
+            for node in &prepared.dcat {
+                if *any {
+                    w.write_all(b",\n")?;
+                }
+                w.write_all(node)?;
+                *any = true;
+            }
+        }
         self.report.push(ReportEntry::of(doc));
         Ok(())
     }
@@ -167,6 +195,10 @@ impl RunWriter {
             persist(w, &path)?;
         }
         if let Some((w, path)) = self.jsonl {
+            persist(w, &path)?;
+        }
+        if let Some((mut w, path, _)) = self.dcat {
+            w.write_all(b"\n]}\n")?;
             persist(w, &path)?;
         }
         let failed = self.report.iter().filter(|d| d.status == "failed").count();
@@ -200,6 +232,7 @@ fn persist(w: BufWriter<NamedTempFile>, path: &Path) -> io::Result<()> {
 pub struct Prepared {
     csv: Vec<u8>,
     jsonl: Vec<u8>,
+    dcat: Vec<Vec<u8>>,
 }
 
 /// The part of writing a document that needs no order: its own JSON file
@@ -232,6 +265,11 @@ pub fn prepare(dir: &Path, doc: &DocumentOutput, formats: Formats) -> io::Result
         for r in &doc.records {
             serde_json::to_writer(&mut out.jsonl, r)?;
             out.jsonl.push(b'\n');
+        }
+    }
+    if formats.dcat {
+        for r in &doc.records {
+            out.dcat.push(serde_json::to_vec(&dcat::dataset(r))?);
         }
     }
     Ok(out)

@@ -2,6 +2,7 @@
 
 mod cli;
 mod coverage;
+mod dcat;
 mod golden;
 mod hostile;
 mod regress;
