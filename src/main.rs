@@ -25,6 +25,31 @@ enum Command {
     Extract(ExtractArgs),
     /// Print the text of a PDF, page by page (form feed between pages).
     Text(TextArgs),
+    /// Merge the records of many runs into one catalogue, one dataset per line.
+    Catalogue(CatalogueArgs),
+    /// Compare two outputs (or records.jsonl files) of different plan years.
+    Diff(DiffArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct CatalogueArgs {
+    /// Output directories of `odplan extract` (or records.jsonl files).
+    #[arg(required = true)]
+    runs: Vec<PathBuf>,
+    /// The catalogue file to write (JSON Lines).
+    #[arg(short, long, default_value = "catalogue.jsonl")]
+    output: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+struct DiffArgs {
+    /// The earlier output directory (or records.jsonl).
+    old: PathBuf,
+    /// The later output directory (or records.jsonl).
+    new: PathBuf,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -75,6 +100,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract(args),
         Command::Text(args) => text(args),
+        Command::Catalogue(args) => catalogue(args),
+        Command::Diff(args) => diff(args),
     };
     match result {
         Ok(code) => code,
@@ -162,6 +189,58 @@ fn text(args: TextArgs) -> anyhow::Result<ExitCode> {
     let text = odplan::pdf_text(&bytes, args.layout).with_context(|| format!("{}", args.file.display()))?;
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(text.as_bytes())?;
+    stdout.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read_rows(path: &std::path::Path) -> anyhow::Result<Vec<odplan::catalogue::Row>> {
+    odplan::catalogue::read_rows(path).with_context(|| format!("reading records from {}", path.display()))
+}
+
+fn catalogue(args: CatalogueArgs) -> anyhow::Result<ExitCode> {
+    let mut rows = Vec::new();
+    for run in &args.runs {
+        rows.extend(read_rows(run)?);
+    }
+    let datasets = odplan::catalogue::merge(&rows);
+    output::write_atomic(&args.output, |w| {
+        for d in &datasets {
+            serde_json::to_writer(&mut *w, d)?;
+            w.write_all(b"\n")?;
+        }
+        Ok(())
+    })
+    .with_context(|| format!("writing {}", args.output.display()))?;
+    let bilingual = datasets.iter().filter(|d| d.name_zh.is_some() && d.name_en.is_some()).count();
+    let disagreeing = datasets.iter().filter(|d| !d.disagreements.is_empty()).count();
+    eprintln!(
+        "odplan: {} records → {} datasets ({bilingual} in both languages, {disagreeing} whose languages disagree) → {}",
+        rows.len(),
+        datasets.len(),
+        args.output.display()
+    );
+    for d in datasets.iter().filter(|d| !d.disagreements.is_empty()) {
+        for x in &d.disagreements {
+            let name = d.name_en.as_deref().or(d.name_zh.as_deref()).unwrap_or("?");
+            eprintln!(
+                "odplan: {} {} {}.{}: {} differs: zh {:?}, en {:?} ({name})",
+                d.publisher, x.plan_period, x.section, x.item_no, x.field, x.zh, x.en
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn diff(args: DiffArgs) -> anyhow::Result<ExitCode> {
+    let (old, new) = (read_rows(&args.old)?, read_rows(&args.new)?);
+    let d = odplan::catalogue::diff::diff(&old, &new);
+    let mut stdout = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut stdout, &d)?;
+        stdout.write_all(b"\n")?;
+    } else {
+        stdout.write_all(odplan::catalogue::diff::render(&d).as_bytes())?;
+    }
     stdout.flush()?;
     Ok(ExitCode::SUCCESS)
 }

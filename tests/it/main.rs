@@ -1,5 +1,6 @@
 //! The one integration-test binary: golden files, truth files, the CLI.
 
+mod catalogue;
 mod cli;
 mod coverage;
 mod dcat;
