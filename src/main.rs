@@ -27,7 +27,7 @@ enum Command {
     Text(TextArgs),
     /// Merge the records of many runs into one catalogue, one dataset per line.
     Catalogue(CatalogueArgs),
-    /// Compare two outputs (or records.jsonl files) of different plan years.
+    /// Compare two outputs or catalogues of different plan years.
     Diff(DiffArgs),
 }
 
@@ -43,9 +43,9 @@ struct CatalogueArgs {
 
 #[derive(Debug, clap::Args)]
 struct DiffArgs {
-    /// The earlier output directory (or records.jsonl).
+    /// The earlier output directory, records.jsonl or catalogue.
     old: PathBuf,
-    /// The later output directory (or records.jsonl).
+    /// The later output directory, records.jsonl or catalogue.
     new: PathBuf,
     /// Print JSON instead of text.
     #[arg(long)]

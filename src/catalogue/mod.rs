@@ -51,11 +51,18 @@ pub fn read_rows(path: &Path) -> Result<Vec<Row>, Error> {
     let jsonl = if path.is_dir() { path.join("records.jsonl") } else { path.to_owned() };
     if jsonl.is_file() {
         let text = std::fs::read_to_string(&jsonl).map_err(io(&jsonl))?;
-        return text
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| serde_json::from_str(l).map_err(|e| bad(&jsonl, e)))
-            .collect();
+        let mut rows = Vec::new();
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let value: serde_json::Value = serde_json::from_str(line).map_err(|e| bad(&jsonl, e))?;
+            if value.get("editions").is_some() {
+                // A catalogue line: back to one row per edition.
+                let d: StoredDataset = serde_json::from_value(value).map_err(|e| bad(&jsonl, e))?;
+                rows.extend(d.rows());
+            } else {
+                rows.push(serde_json::from_value(value).map_err(|e| bad(&jsonl, e))?);
+            }
+        }
+        return Ok(rows);
     }
     // No records.jsonl: the per-document files, in name order.
     let mut files: Vec<PathBuf> = std::fs::read_dir(path)
@@ -77,8 +84,60 @@ pub fn read_rows(path: &Path) -> Result<Vec<Row>, Error> {
     Ok(rows)
 }
 
+/// A catalogue line as read back, for diffs between catalogues.
+#[derive(Debug, Deserialize)]
+struct StoredDataset {
+    ids: Vec<String>,
+    publisher: String,
+    organisation: String,
+    spatial: bool,
+    name_zh: Option<String>,
+    name_en: Option<String>,
+    category_zh: Option<String>,
+    category_en: Option<String>,
+    formats: Vec<String>,
+    editions: Vec<Edition>,
+}
+
+impl StoredDataset {
+    fn rows(self) -> Vec<Row> {
+        self.editions
+            .into_iter()
+            .map(|e| {
+                let en = e.language == "en";
+                let pick = |zh: &Option<String>, en_v: &Option<String>| {
+                    if en { en_v.clone().or_else(|| zh.clone()) } else { zh.clone().or_else(|| en_v.clone()) }
+                        .unwrap_or_default()
+                };
+                Row {
+                    id: self.ids.first().cloned().unwrap_or_default(),
+                    name: pick(&self.name_zh, &self.name_en),
+                    category: pick(&self.category_zh, &self.category_en),
+                    publisher: self.publisher.clone(),
+                    organisation: self.organisation.clone(),
+                    spatial: self.spatial,
+                    new_item: false,
+                    description: Vec::new(),
+                    formats: self.formats.clone(),
+                    frequency_text: String::new(),
+                    source: e.source,
+                    language: e.language,
+                    plan_period: e.plan_period,
+                    plan_date: e.plan_date,
+                    section: e.section,
+                    status: e.status,
+                    item_no: e.item_no,
+                    date_text: e.date_text,
+                    date: e.date,
+                    frequency: e.frequency,
+                }
+            })
+            .collect()
+    }
+}
+
 /// One plan edition a dataset appeared in.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Edition {
     pub source: String,
     pub language: String,

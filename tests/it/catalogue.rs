@@ -85,6 +85,7 @@ fn diff_between_plan_years() {
     assert!(odplan(&["extract", "new.txt", "-q", "-o", "new"], tmp.path()).status.success());
     let o = odplan(&["diff", "old", "new"], tmp.path());
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = String::from_utf8_lossy(&o.stdout).into_owned();
     expect_test::expect![[r#"
         Lands Department: 1 added, 1 dropped, 1 slipped, 1 released
         added     Lands Department / Lands Department: Lamp posts — target 2026-01
@@ -97,4 +98,9 @@ fn diff_between_plan_years() {
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(json["per_publisher"]["Lands Department"]["released"], 1);
     assert_eq!(json["changes"][2]["months"], 6);
+    // Catalogues of the two years give the same diff.
+    assert!(odplan(&["catalogue", "old", "-o", "old.jsonl"], tmp.path()).status.success());
+    assert!(odplan(&["catalogue", "new", "-o", "new.jsonl"], tmp.path()).status.success());
+    let o = odplan(&["diff", "old.jsonl", "new.jsonl"], tmp.path());
+    assert_eq!(String::from_utf8_lossy(&o.stdout), text);
 }
