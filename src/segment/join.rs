@@ -8,24 +8,8 @@ pub struct Piece<'a> {
     pub fills: bool,
 }
 
-/// True for characters that take no space beside a line break: Han,
-/// kana, hangul, and CJK / full-width punctuation.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x2E80..=0x2FDF      // radicals
-        | 0x3000..=0x303F    // CJK symbols and punctuation
-        | 0x3040..=0x30FF    // kana
-        | 0x3100..=0x312F    // bopomofo
-        | 0x3190..=0x31FF
-        | 0x3200..=0x4DBF    // enclosed, compatibility, extension A
-        | 0x4E00..=0x9FFF    // unified ideographs
-        | 0xA960..=0xA97F
-        | 0xAC00..=0xD7FF    // hangul
-        | 0xF900..=0xFAFF    // compatibility ideographs
-        | 0xFE30..=0xFE4F    // vertical forms
-        | 0xFF00..=0xFFEF    // full-width forms
-        | 0x20000..=0x3FFFF) // extensions B onwards
-}
+// The same set layout uses: what takes no space beside a line break.
+pub use crate::layout::is_cjk;
 
 /// Joins wrapped lines: no space where either side of the break is CJK,
 /// after a letter-hyphen, or where the line filled its cell and broke a
