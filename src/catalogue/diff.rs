@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::Row;
 use crate::record::normalised_name;
+use crate::segment::Language;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -23,7 +24,7 @@ pub struct Change {
     pub kind: Kind,
     pub publisher: String,
     pub organisation: String,
-    pub language: String,
+    pub language: Language,
     pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub old_date: Option<String>,
@@ -52,10 +53,10 @@ pub struct Diff {
 /// A dataset across editions: same publisher, organisation, table and
 /// name, in the same language. The section is left out, since a dataset
 /// moves from A–C (planned) to D (released).
-type Key = (String, String, bool, String, String);
+type Key = (String, String, bool, String, Language);
 
 fn key(r: &Row) -> Key {
-    (r.publisher.clone(), r.organisation.clone(), r.spatial, normalised_name(&r.name), r.language.clone())
+    (r.publisher.clone(), r.organisation.clone(), r.spatial, normalised_name(&r.name), r.language)
 }
 
 /// The row that says most about a dataset in one edition: released beats
@@ -93,7 +94,7 @@ pub fn diff(old: &[Row], new: &[Row]) -> Diff {
         kind,
         publisher: r.publisher.clone(),
         organisation: r.organisation.clone(),
-        language: r.language.clone(),
+        language: r.language,
         name: r.name.clone(),
         old_date: old_date.map(str::to_owned),
         new_date: new_date.map(str::to_owned),
@@ -177,7 +178,8 @@ mod tests {
         Row {
             id: String::new(),
             source: "x.pdf".into(),
-            language: "en".into(),
+            language: Language::En,
+            pages: vec![1],
             publisher: "Lands Department".into(),
             plan_period: "2024-2026".into(),
             plan_date: Some("2023-12".into()),

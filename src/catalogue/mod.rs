@@ -12,31 +12,11 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
+use crate::record::Record;
+use crate::segment::Language;
 
-/// A record as `extract` wrote it (the fields the catalogue uses).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-pub struct Row {
-    pub id: String,
-    pub source: String,
-    pub language: String,
-    pub publisher: String,
-    pub plan_period: String,
-    pub plan_date: Option<String>,
-    pub section: String,
-    pub status: String,
-    pub organisation: String,
-    pub spatial: bool,
-    pub item_no: u32,
-    pub category: String,
-    pub name: String,
-    pub new_item: bool,
-    pub description: Vec<String>,
-    pub formats: Vec<String>,
-    pub date_text: String,
-    pub date: Option<String>,
-    pub frequency_text: String,
-    pub frequency: String,
-}
+/// A record as `extract` wrote it.
+pub type Row = Record;
 
 /// Reads the records of an output directory, or of a records.jsonl file.
 pub fn read_rows(path: &Path) -> Result<Vec<Row>, Error> {
@@ -104,13 +84,14 @@ impl StoredDataset {
         self.editions
             .into_iter()
             .map(|e| {
-                let en = e.language == "en";
+                let en = e.language == Language::En;
                 let pick = |zh: &Option<String>, en_v: &Option<String>| {
                     if en { en_v.clone().or_else(|| zh.clone()) } else { zh.clone().or_else(|| en_v.clone()) }
                         .unwrap_or_default()
                 };
-                Row {
+                Record {
                     id: self.ids.first().cloned().unwrap_or_default(),
+                    pages: Vec::new(),
                     name: pick(&self.name_zh, &self.name_en),
                     category: pick(&self.category_zh, &self.category_en),
                     publisher: self.publisher.clone(),
@@ -140,7 +121,7 @@ impl StoredDataset {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Edition {
     pub source: String,
-    pub language: String,
+    pub language: Language,
     pub plan_period: String,
     pub plan_date: Option<String>,
     pub section: String,
@@ -237,15 +218,16 @@ pub fn merge(rows: &[Row]) -> Vec<Dataset> {
 }
 
 fn edition_order(r: &Row) -> (String, String, &str) {
-    (r.plan_date.clone().unwrap_or_default(), r.plan_period.clone(), if r.language == "en" { "1" } else { "0" })
+    (r.plan_date.clone().unwrap_or_default(), r.plan_period.clone(), if r.language == Language::En { "1" } else { "0" })
 }
 
 fn dataset(rows: &[Row], members: &[usize], disagreements: Vec<Disagreement>) -> Dataset {
     let mut members: Vec<&Row> = members.iter().map(|&i| &rows[i]).collect();
     members.sort_by_key(|r| edition_order(r));
-    let latest_of = |zh: bool| members.iter().rev().find(|r| (r.language != "en") == zh).copied();
+    let latest_of = |zh: bool| members.iter().rev().find(|r| (r.language != Language::En) == zh).copied();
     let (zh, en) = (latest_of(true), latest_of(false));
-    let latest = members.iter().rev().find(|r| r.language != "en").or(members.last()).copied().unwrap_or(members[0]);
+    let latest =
+        members.iter().rev().find(|r| r.language != Language::En).or(members.last()).copied().unwrap_or(members[0]);
     let mut ids: Vec<String> = members.iter().map(|r| r.id.clone()).collect::<BTreeSet<_>>().into_iter().collect();
     ids.sort();
     let mut formats: Vec<String> = Vec::new();
@@ -274,7 +256,7 @@ fn dataset(rows: &[Row], members: &[usize], disagreements: Vec<Disagreement>) ->
             .iter()
             .map(|r| Edition {
                 source: r.source.clone(),
-                language: r.language.clone(),
+                language: r.language,
                 plan_period: r.plan_period.clone(),
                 plan_date: r.plan_date.clone(),
                 section: r.section.clone(),
@@ -329,12 +311,12 @@ pub fn pair_languages(rows: &[Row]) -> Vec<Pair> {
     for (i, r) in rows.iter().enumerate() {
         docs.entry(r.source.as_str()).or_default().push(i);
     }
-    let lang = |d: &[usize]| rows[d[0]].language.as_str();
+    let lang = |d: &[usize]| rows[d[0]].language;
     let plan = |d: &[usize]| (rows[d[0]].plan_period.as_str(), rows[d[0]].plan_date.as_deref());
-    let zh_docs: Vec<&Vec<usize>> = docs.values().filter(|d| lang(d) != "en").collect();
+    let zh_docs: Vec<&Vec<usize>> = docs.values().filter(|d| lang(d) != Language::En).collect();
     let mut taken: BTreeSet<usize> = BTreeSet::new();
     let mut pairs = Vec::new();
-    for en_doc in docs.values().filter(|d| lang(d) == "en") {
+    for en_doc in docs.values().filter(|d| lang(d) == Language::En) {
         let en_pos = positions(rows, en_doc);
         let best = zh_docs
             .iter()

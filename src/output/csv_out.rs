@@ -44,7 +44,7 @@ pub fn record<W: Write>(out: &mut csv::Writer<W>, r: &Record) -> io::Result<()> 
         &r.plan_period,
         r.plan_date.as_deref().unwrap_or(""),
         &r.section,
-        r.status,
+        &r.status,
         &r.organisation,
         bool_str(r.spatial),
         &item_no,

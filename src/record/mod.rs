@@ -3,14 +3,14 @@
 pub mod date;
 pub mod frequency;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::Diagnostic;
 use crate::segment::{Language, Plan, RawRow, Table, patterns};
 
 /// One dataset row of a plan. Field order is SCHEMA.md's, which the JSON
 /// and CSV outputs follow.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
     /// Stable across runs, job counts and machines: see [`dataset_id`].
     pub id: String,
@@ -20,7 +20,8 @@ pub struct Record {
     pub plan_period: String,
     pub plan_date: Option<String>,
     pub section: String,
-    pub status: &'static str,
+    /// "planned" (sections A–C) or "released" (D).
+    pub status: String,
     pub organisation: String,
     pub spatial: bool,
     pub item_no: u32,
@@ -98,7 +99,7 @@ fn record(
         plan_period: plan_period.to_owned(),
         plan_date: plan_date.clone(),
         section: table.section.letter().to_owned(),
-        status: if table.section == crate::segment::Section::D { "released" } else { "planned" },
+        status: if table.section == crate::segment::Section::D { "released" } else { "planned" }.to_owned(),
         organisation,
         spatial: table.spatial,
         item_no: row.item_no,

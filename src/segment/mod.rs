@@ -49,7 +49,7 @@ impl Section {
 }
 
 /// The language a plan is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 pub enum Language {
     #[serde(rename = "zh-Hant")]
     ZhHant,

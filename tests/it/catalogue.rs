@@ -52,7 +52,10 @@ fn language_pairs_that_disagree_are_reported() {
             .success()
     );
     let mut rows = odplan::catalogue::read_rows(&tmp.path().join("run")).expect("rows");
-    let en = rows.iter_mut().find(|r| r.language == "en" && r.section == "D").expect("an English row in D");
+    let en = rows
+        .iter_mut()
+        .find(|r| r.language == odplan::segment::Language::En && r.section == "D")
+        .expect("an English row in D");
     en.frequency = "daily".into();
     let (section, item_no) = (en.section.clone(), en.item_no);
     let datasets = odplan::catalogue::merge(&rows);
