@@ -407,7 +407,23 @@ fn is_header(text: &str, after_header: bool) -> bool {
         return false;
     }
     let rest = pat::HEADER_WORDS.replace_all(text, "");
-    pat::HEADER_FILLER.is_match(&rest)
+    if pat::HEADER_FILLER.is_match(&rest) {
+        return true;
+    }
+    // A narrow header cell wraps its words anywhere ("Frequenc" / "y",
+    // "目標發" / "放日期"): below a header line, each word may instead be
+    // such a piece, the start or end of a header word.
+    after_header
+        && text.split(|c: char| c.is_whitespace() || "()（）/／.,:：".contains(c)).filter(|t| !t.is_empty()).all(|t| {
+            let whole = pat::HEADER_FILLER.is_match(&pat::HEADER_WORDS.replace_all(t, ""));
+            let t = t.to_lowercase();
+            let long_enough = t.chars().count() >= 2 || t.chars().all(join::is_cjk);
+            whole
+                || long_enough
+                    && pat::HEADER_VOCABULARY
+                        .iter()
+                        .any(|w| w.len() > t.len() && (w.starts_with(&t) || w.ends_with(&t)))
+        })
 }
 
 /// Removes the [新項目] / [New Item] marker from a name, wherever it sits,

@@ -67,3 +67,8 @@ fn text_fixtures() {
 fn pdf_fixtures() {
     check_dir(&fixtures().join("pdf"), ".pdf");
 }
+
+#[test]
+fn browser_pdf_fixtures() {
+    check_dir(&fixtures().join("pdf-browser"), ".pdf");
+}

@@ -57,12 +57,17 @@ pub fn compare(input: &Path, truth_path: &Path) -> Vec<String> {
             theirs.len()
         ));
     }
+    // Truth made for another producer's copy of the plan knows its pages only.
+    let pages_exact = truth.get("pages_exact").and_then(Value::as_bool).unwrap_or(true);
     for t in theirs {
         let Some(o) = ours.get(&key(t)) else {
             problems.push(format!("{}: missing {}", input.display(), key(t)));
             continue;
         };
         for (field, want) in t.as_object().expect("record object") {
+            if field == "pages" && !pages_exact {
+                continue;
+            }
             if norm(want) != norm(&o[field]) {
                 problems.push(format!("{}: {} {field}: want {want} got {}", input.display(), key(t), o[field]));
             }
@@ -99,4 +104,20 @@ fn pdf_fixtures_match_their_truth() {
     }
     assert!(checked >= 29, "only {checked} PDF fixtures have truth files");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Plans printed by Chromium (Type 3 fonts, tables with and without
+/// borders), made by scripts/browser_plan.py from the corpus truth: a
+/// producer the development corpus does not have. The one known miss is
+/// named here, so that fixing it, or any new miss, fails the test.
+#[test]
+fn browser_printed_pdfs_match_their_truth() {
+    let dir = fixtures().join("pdf-browser");
+    let mut problems = Vec::new();
+    for input in files(&dir, ".pdf") {
+        problems.extend(compare(&input, &input.with_extension("truth.json")));
+    }
+    let known: Vec<&String> = problems.iter().filter(|p| p.contains("worksthroughput")).collect();
+    assert_eq!(known.len(), 2, "the known broken-word miss changed:\n{}", problems.join("\n"));
+    assert_eq!(problems.len(), 2, "{}", problems.join("\n"));
 }
