@@ -68,6 +68,23 @@ pub fn extract(bytes: &[u8], kind: InputKind, source: &str) -> Result<Extraction
         InputKind::Text => {
             let decoded = layout::plain::decode(bytes)?;
             let pages = layout::plain::page_count(&decoded.text);
+            // Text that keeps its columns (pdftotext -layout) is cut by
+            // column position, like a PDF; flowing text by its cell order.
+            if layout::plain::is_column_layout(&decoded.text) {
+                // Whichever width of a CJK character lines the columns up
+                // gives the plan with more rows and fewer complaints.
+                let plan = [2, 1]
+                    .map(|w| segment::plan_with_rules(&layout::plain::column_lines(&decoded.text, w), &[]))
+                    .into_iter()
+                    .max_by_key(|p| {
+                        let rows: usize = p.tables.iter().map(|t| t.rows.len()).sum();
+                        (rows, std::cmp::Reverse(p.diagnostics.len()))
+                    });
+                let mut diagnostics = decoded.diagnostics;
+                let plan = plan.ok_or_else(|| Error::NotAPlan("no lines".into()))?;
+                let (records, pages) = finish(plan, pages, &mut diagnostics, source)?;
+                return Ok(Extraction { pages, records, diagnostics });
+            }
             (layout::plain::lines(&decoded.text), pages, decoded.diagnostics)
         }
         InputKind::Pdf => {

@@ -94,6 +94,65 @@ pub fn lines(text: &str) -> Vec<Line> {
     out
 }
 
+/// Whether the text keeps its columns apart with runs of spaces, as
+/// `pdftotext -layout` (or `odplan text --layout`) prints tables.
+pub fn is_column_layout(text: &str) -> bool {
+    let (mut lines, mut gapped) = (0usize, 0usize);
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() {
+            continue;
+        }
+        lines += 1;
+        if line.contains("   ") {
+            gapped += 1;
+        }
+    }
+    lines >= 5 && gapped * 4 >= lines
+}
+
+/// Lines of column-layout text with their words placed by character
+/// column, so that the table stage can cut cells by position as it does
+/// for a PDF. `cjk_columns` is how many columns a CJK character takes: two
+/// in terminals and `odplan text --layout`, one in `pdftotext -layout`.
+pub fn column_lines(text: &str, cjk_columns: usize) -> Vec<Line> {
+    const COLUMN: f32 = 5.0;
+    const LINE: f32 = 12.0;
+    let mut out = Vec::new();
+    for (i, page) in text.split('\x0c').enumerate() {
+        let page_no = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        for (row, raw) in page.lines().enumerate() {
+            let y0 = row as f32 * LINE;
+            let mut words = Vec::new();
+            let mut col = 0usize;
+            let mut current: Option<(usize, String)> = None;
+            for c in raw.trim_end_matches('\r').chars() {
+                let width = if super::script::display_width(c) == 2 { cjk_columns } else { 1 };
+                if c.is_whitespace() {
+                    if let Some((start, w)) = current.take() {
+                        words.push(column_word(start, col, w, y0, COLUMN));
+                    }
+                } else {
+                    current.get_or_insert_with(|| (col, String::new())).1.push(c);
+                }
+                col += width;
+            }
+            if let Some((start, w)) = current.take() {
+                words.push(column_word(start, col, w, y0, COLUMN));
+            }
+            let Some(first) = words.first() else { continue };
+            let bbox = words.iter().skip(1).fold(first.bbox, |b, w| b.union(&w.bbox));
+            let text = words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
+            out.push(Line { page: page_no, text, bbox: Some(bbox), words });
+        }
+    }
+    out
+}
+
+fn column_word(start: usize, end: usize, text: String, y0: f32, column: f32) -> super::Word {
+    let bbox = crate::pdf::Rect { x0: start as f32 * column, y0, x1: end as f32 * column, y1: y0 + 2.0 * column };
+    super::Word { text, bbox }
+}
+
 /// The number of pages: form feeds + 1, not counting a trailing form feed.
 pub fn page_count(text: &str) -> u32 {
     let n = text.trim_end().split('\x0c').count();
@@ -156,6 +215,25 @@ mod tests {
             b"\x00\x01\xff\xfe\x00",
             expect_test::expect!["error: text in an unknown encoding: binary data (NUL bytes), not text"],
         );
+    }
+
+    #[test]
+    fn column_layout_words_sit_at_their_columns() {
+        let text = "Item  Name     Date\n1     街燈位置  05/2024\n      [新項目]\nA. heading\nmore\n";
+        assert!(is_column_layout(text));
+        assert!(!is_column_layout("1 科技及廣播 智慧生活\n• 獲取錄的公司名稱\n03/2024 每季\nx\ny\n"));
+        let place = |w: usize| {
+            column_lines(text, w)
+                .iter()
+                .map(|l| {
+                    l.words.iter().map(|w| format!("{}@{}", w.text, w.bbox.x0 / 5.0)).collect::<Vec<_>>().join(" ")
+                })
+                .collect::<Vec<_>>()
+        };
+        // Two columns a CJK character (terminals, odplan text --layout) or one (pdftotext).
+        assert_eq!(place(2)[1], "1@0 街燈位置@6 05/2024@16");
+        assert_eq!(place(1)[1], "1@0 街燈位置@6 05/2024@12");
+        assert_eq!(place(2)[2], "[新項目]@6");
     }
 
     #[test]
