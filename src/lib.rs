@@ -64,69 +64,56 @@ pub struct Extraction {
 /// Runs the whole pipeline on one document's bytes. `source` is the name
 /// records carry. `Err` means the document as a whole could not be read.
 pub fn extract(bytes: &[u8], kind: InputKind, source: &str) -> Result<Extraction> {
-    let (lines, pages, mut diagnostics) = match kind {
-        InputKind::Text => {
-            let decoded = layout::plain::decode(bytes)?;
-            let pages = layout::plain::page_count(&decoded.text);
-            // Text that keeps its columns (pdftotext -layout) is cut by
-            // column position, like a PDF; flowing text by its cell order.
-            if layout::plain::is_column_layout(&decoded.text) {
-                // Whichever width of a CJK character lines the columns up
-                // gives the plan with more rows and fewer complaints.
-                let plan = [2, 1]
-                    .map(|w| segment::plan_with_rules(&layout::plain::column_lines(&decoded.text, w), &[]))
-                    .into_iter()
-                    .max_by_key(|p| {
-                        let rows: usize = p.tables.iter().map(|t| t.rows.len()).sum();
-                        (rows, std::cmp::Reverse(p.diagnostics.len()))
-                    });
-                let mut diagnostics = decoded.diagnostics;
-                let plan = plan.ok_or_else(|| Error::NotAPlan("no lines".into()))?;
-                let (records, pages) = finish(plan, pages, &mut diagnostics, source)?;
-                return Ok(Extraction { pages, records, diagnostics });
-            }
-            (layout::plain::lines(&decoded.text), pages, decoded.diagnostics)
-        }
-        InputKind::Pdf => {
-            let doc = pdf::pages(bytes)?;
-            if doc.pages.iter().all(|p| p.glyphs.iter().all(|g| g.text.trim().is_empty())) {
-                return Err(if doc.damaged {
-                    Error::Pdf("damaged or truncated file: no text could be recovered".into())
-                } else {
-                    Error::NoTextLayer
-                });
-            }
-            let pages = u32::try_from(doc.pages.len()).unwrap_or(u32::MAX);
-            let lines: Vec<layout::Line> = doc.pages.iter().flat_map(layout::lines).collect();
-            let rules: Vec<Vec<pdf::Segment>> = doc.pages.into_iter().map(|p| p.rules).collect();
-            let plan = segment::plan_with_rules(&lines, &rules);
-            let mut diagnostics = doc.diagnostics;
-            return finish(plan, pages, &mut diagnostics, source).map(|(records, pages)| Extraction {
-                pages,
-                records,
-                diagnostics,
-            });
-        }
+    let (plan, pages, mut diagnostics) = match kind {
+        InputKind::Text => text_plan(bytes)?,
+        InputKind::Pdf => pdf_plan(bytes)?,
     };
-    let plan = segment::plan(&lines);
-    let (records, pages) = finish(plan, pages, &mut diagnostics, source)?;
-    Ok(Extraction { pages, records, diagnostics })
-}
-
-/// The stages after segmentation, shared by text and PDF input.
-fn finish(
-    plan: segment::Plan,
-    pages: u32,
-    diagnostics: &mut Vec<Diagnostic>,
-    source: &str,
-) -> Result<(Vec<Record>, u32)> {
     if plan.tables.is_empty() {
         return Err(Error::NotAPlan("no sections A.–D. with tables found".into()));
     }
     diagnostics.extend(plan.diagnostics.iter().cloned());
     let (records, more) = record::normalise(&plan, source);
     diagnostics.extend(more);
-    Ok((records, pages))
+    Ok(Extraction { pages, records, diagnostics })
+}
+
+/// A text file's plan, its page count and what decoding it noticed.
+fn text_plan(bytes: &[u8]) -> Result<(segment::Plan, u32, Vec<Diagnostic>)> {
+    let decoded = layout::plain::decode(bytes)?;
+    let pages = layout::plain::page_count(&decoded.text);
+    // Text that keeps its columns (pdftotext -layout) is cut by column
+    // position, like a PDF; flowing text by its cell order.
+    let plan = if layout::plain::is_column_layout(&decoded.text) {
+        // Whichever width of a CJK character lines the columns up gives
+        // the plan with more rows and fewer complaints.
+        [2, 1]
+            .map(|w| segment::plan_with_rules(&layout::plain::column_lines(&decoded.text, w), &[]))
+            .into_iter()
+            .max_by_key(|p| {
+                let rows: usize = p.tables.iter().map(|t| t.rows.len()).sum();
+                (rows, std::cmp::Reverse(p.diagnostics.len()))
+            })
+            .ok_or_else(|| Error::NotAPlan("no lines".into()))?
+    } else {
+        segment::plan(&layout::plain::lines(&decoded.text))
+    };
+    Ok((plan, pages, decoded.diagnostics))
+}
+
+/// A PDF's plan, its page count and what reading it noticed.
+fn pdf_plan(bytes: &[u8]) -> Result<(segment::Plan, u32, Vec<Diagnostic>)> {
+    let doc = pdf::pages(bytes)?;
+    if doc.pages.iter().all(|p| p.glyphs.iter().all(|g| g.text.trim().is_empty())) {
+        return Err(if doc.damaged {
+            Error::Pdf("damaged or truncated file: no text could be recovered".into())
+        } else {
+            Error::NoTextLayer
+        });
+    }
+    let pages = u32::try_from(doc.pages.len()).unwrap_or(u32::MAX);
+    let lines: Vec<layout::Line> = doc.pages.iter().flat_map(layout::lines).collect();
+    let rules: Vec<Vec<pdf::Segment>> = doc.pages.into_iter().map(|p| p.rules).collect();
+    Ok((segment::plan_with_rules(&lines, &rules), pages, doc.diagnostics))
 }
 
 /// The text of a PDF, pages separated by form feeds; with `layout`, words
