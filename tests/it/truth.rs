@@ -76,32 +76,31 @@ pub fn compare(input: &Path, truth_path: &Path) -> Vec<String> {
     problems
 }
 
-#[test]
-fn text_fixtures_match_their_truth() {
-    let dir = fixtures().join("text");
+/// Compares every input in `dir` ending in `suffix` that has a truth
+/// file: how many were checked, and every difference.
+fn check_dir(dir: &str, suffix: &str) -> (usize, Vec<String>) {
     let mut problems = Vec::new();
     let mut checked = 0;
-    for input in files(&dir, ".txt") {
+    for input in files(&fixtures().join(dir), suffix) {
         let truth = input.with_extension("truth.json");
         if truth.exists() {
             checked += 1;
             problems.extend(compare(&input, &truth));
         }
     }
+    (checked, problems)
+}
+
+#[test]
+fn text_fixtures_match_their_truth() {
+    let (checked, problems) = check_dir("text", ".txt");
     assert!(checked >= 4, "only {checked} text fixtures have truth files");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 #[test]
 fn pdf_fixtures_match_their_truth() {
-    let dir = fixtures().join("pdf");
-    let mut problems = Vec::new();
-    let mut checked = 0;
-    for input in files(&dir, ".pdf") {
-        let truth = input.with_extension("truth.json");
-        checked += 1;
-        problems.extend(compare(&input, &truth));
-    }
+    let (checked, problems) = check_dir("pdf", ".pdf");
     assert!(checked >= 29, "only {checked} PDF fixtures have truth files");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
@@ -112,11 +111,8 @@ fn pdf_fixtures_match_their_truth() {
 /// named here, so that fixing it, or any new miss, fails the test.
 #[test]
 fn browser_printed_pdfs_match_their_truth() {
-    let dir = fixtures().join("pdf-browser");
-    let mut problems = Vec::new();
-    for input in files(&dir, ".pdf") {
-        problems.extend(compare(&input, &input.with_extension("truth.json")));
-    }
+    let (checked, problems) = check_dir("pdf-browser", ".pdf");
+    assert_eq!(checked, 4, "every browser fixture has a truth file");
     let known: Vec<&String> = problems.iter().filter(|p| p.contains("worksthroughput")).collect();
     assert_eq!(known.len(), 2, "the known broken-word miss changed:\n{}", problems.join("\n"));
     assert_eq!(problems.len(), 2, "{}", problems.join("\n"));
