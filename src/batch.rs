@@ -84,21 +84,6 @@ impl Default for Settings {
     }
 }
 
-/// Processes every input; results are in input order.
-pub fn run(inputs: &[Input], settings: Settings) -> Vec<DocumentOutput> {
-    let mut out = Vec::with_capacity(inputs.len());
-    let _ = run_streaming(
-        inputs,
-        settings,
-        |_| (),
-        |_, doc, ()| {
-            out.push(doc);
-            Ok::<(), std::convert::Infallible>(())
-        },
-    );
-    out
-}
-
 /// Processes every input on `settings.jobs` threads, runs `prepare` on
 /// each result there (the order-free part of writing it), and hands both
 /// to `deliver` in input order, as soon as it and all before it are done.

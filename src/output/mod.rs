@@ -27,10 +27,6 @@ pub struct Formats {
     pub dcat: bool,
 }
 
-impl Formats {
-    pub const ALL: Formats = Formats { csv: true, json: true, jsonl: true, dcat: false };
-}
-
 /// One document's outcome, as the batch hands it to the writers.
 #[derive(Debug, Clone)]
 pub struct DocumentOutput {
@@ -112,7 +108,6 @@ fn temp_beside(path: &Path) -> io::Result<NamedTempFile> {
 /// The files of one run, filled as documents finish.
 pub struct RunWriter {
     dir: PathBuf,
-    formats: Formats,
     csv: Option<(BufWriter<NamedTempFile>, PathBuf)>,
     jsonl: Option<(BufWriter<NamedTempFile>, PathBuf)>,
     /// catalogue.jsonld, and whether a dataset node has been written yet.
@@ -157,14 +152,7 @@ impl RunWriter {
         } else {
             None
         };
-        Ok(RunWriter { dir: dir.to_owned(), formats, csv, jsonl, dcat, report: Vec::new() })
-    }
-
-    /// Writes one document: its own JSON file (or, when it failed, removes
-    /// the one an earlier run left), and its records onto the run's files.
-    pub fn document(&mut self, doc: &DocumentOutput) -> io::Result<()> {
-        let prepared = prepare(&self.dir, doc, self.formats)?;
-        self.append(doc, &prepared)
+        Ok(RunWriter { dir: dir.to_owned(), csv, jsonl, dcat, report: Vec::new() })
     }
 
     /// Appends a document prepared by [`prepare`] (on any thread) to the
@@ -273,15 +261,6 @@ pub fn prepare(dir: &Path, doc: &DocumentOutput, formats: Formats) -> io::Result
         }
     }
     Ok(out)
-}
-
-/// Writes a whole run at once (the documents already in memory).
-pub fn write_all(dir: &Path, docs: &[DocumentOutput], formats: Formats, bom: bool) -> io::Result<Vec<ReportEntry>> {
-    let mut run = RunWriter::create(dir, formats, bom)?;
-    for doc in docs {
-        run.document(doc)?;
-    }
-    run.finish()
 }
 
 /// "page 3: …" or the bare message.
