@@ -112,8 +112,9 @@ fn pdf_plan(bytes: &[u8]) -> Result<(segment::Plan, u32, Vec<Diagnostic>)> {
     }
     let pages = u32::try_from(doc.pages.len()).unwrap_or(u32::MAX);
     let lines: Vec<layout::Line> = doc.pages.iter().flat_map(layout::lines).collect();
-    let rules: Vec<Vec<pdf::Segment>> = doc.pages.into_iter().map(|p| p.rules).collect();
-    Ok((segment::plan_with_rules(&lines, &rules), pages, doc.diagnostics))
+    let info: Vec<segment::PageInfo> =
+        doc.pages.into_iter().map(|p| segment::PageInfo { height: Some(p.height), rules: p.rules }).collect();
+    Ok((segment::plan_with_pages(&lines, &info), pages, doc.diagnostics))
 }
 
 /// The text of a PDF, pages separated by form feeds; with `layout`, words

@@ -2,7 +2,7 @@
 
 /// An axis-aligned box in page space: x grows rightwards, y grows DOWNWARDS
 /// from the top edge of the page (points), so that sorting by `y0` is reading order.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]
 pub struct Rect {
     pub x0: f32,
     pub y0: f32,

@@ -1,212 +1,22 @@
-//! Rows from lines with geometry: columns from the header row (and the
-//! table's vertical ruling lines where it has them), rows from the item
-//! number in the first column, cells from the column each word falls in.
+//! Rows from lines with geometry: each table page's lines cut by its
+//! columns (see `columns`), rows from the item number in the item column,
+//! cells from the column each word falls in, broken words rejoined.
 
 use std::collections::BTreeMap;
 
+use super::columns::Columns;
+use super::header::Role;
 use super::join::{self, Piece, is_cjk};
 use super::{RawRow, parse_number, patterns as pat};
 use crate::Diagnostic;
 use crate::layout::{Line, Word};
-use crate::pdf::Segment;
 
-/// What a column holds, told by its header words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(super) enum Role {
-    Item,
-    Category,
-    Name,
-    Description,
-    Date,
-    Frequency,
-}
-
-const ROLES: [Role; 6] = [Role::Item, Role::Category, Role::Name, Role::Description, Role::Date, Role::Frequency];
-
-/// Where a line sits in the document: page, then height on the page, in
-/// tenths of a point so that it orders and compares exactly.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(super) struct At(u32, i64);
-
-impl At {
-    pub(super) fn of(line: &Line) -> At {
-        let y = line.bbox.map_or(0.0, |b| b.y0);
-        At(line.page, if y.is_finite() { (y * 10.0) as i64 } else { 0 })
-    }
-}
-
-/// One column: words whose left edge falls in `left..right` belong to it.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct Column {
-    pub role: Role,
-    pub left: f32,
-    pub right: f32,
-    /// Where wrapped text in this column may reach at most, when known
-    /// from ruling lines: the right rule less the cell's padding.
-    pub text_right: Option<f32>,
-}
-
-/// The table's columns on one page.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct Columns(pub Vec<Column>);
-
-impl Columns {
-    fn index_of(&self, x0: f32) -> Option<usize> {
-        let first = self.0.first()?;
-        if x0 < first.left {
-            return Some(0);
-        }
-        // Small tolerance: a word may start a hair left of its column's
-        // edge when the header text sits exactly on it.
-        self.0.iter().rposition(|c| x0 + 1.0 >= c.left)
-    }
-}
-
-/// Finds the columns from a page's header lines: the x extents of header
-/// words, merged where they overlap or nearly touch, split by the vertical
-/// rules that cross the header where the table has them.
-pub(super) fn columns(headers: &[&Line], rules: &[Segment]) -> Result<Columns, String> {
-    let words: Vec<&Word> = headers.iter().flat_map(|l| l.words.iter()).collect();
-    if words.is_empty() {
-        return Err("header row has no words".into());
-    }
-    let top = words.iter().map(|w| w.bbox.y0).fold(f32::INFINITY, f32::min);
-    let bottom = words.iter().map(|w| w.bbox.y1).fold(f32::NEG_INFINITY, f32::max);
-    let size = median(words.iter().map(|w| w.bbox.height()).collect()).unwrap_or(10.0).max(1.0);
-
-    // Clusters of header words by horizontal extent.
-    let mut spans: Vec<(f32, f32, String)> = Vec::new();
-    let mut sorted = words.clone();
-    sorted.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
-    for w in sorted {
-        match spans.last_mut() {
-            Some(s) if w.bbox.x0 <= s.1 + 0.45 * size => {
-                s.1 = s.1.max(w.bbox.x1);
-                s.2.push(' ');
-                s.2.push_str(&w.text);
-            }
-            _ => spans.push((w.bbox.x0, w.bbox.x1, w.text.clone())),
-        }
-    }
-
-    // Vertical rules that cross the header band separate columns exactly.
-    let mut xs: Vec<f32> = rules
-        .iter()
-        .filter(|r| (r.x0 - r.x1).abs() < 1.0 && r.y0.min(r.y1) <= top + 2.0 && r.y0.max(r.y1) >= bottom - 2.0)
-        .map(|r| r.x0)
-        .collect();
-    xs.sort_by(f32::total_cmp);
-    xs.dedup_by(|a, b| (*a - *b).abs() < 1.5);
-    if xs.len() >= 2 {
-        let cells: Vec<(f32, f32, String)> = xs
-            .windows(2)
-            .filter_map(|w| {
-                let inside: Vec<&(f32, f32, String)> =
-                    spans.iter().filter(|s| (s.0 + s.1) / 2.0 > w[0] && (s.0 + s.1) / 2.0 < w[1]).collect();
-                let text = inside.iter().map(|s| s.2.as_str()).collect::<Vec<_>>().join(" ");
-                (!inside.is_empty()).then_some((w[0], w[1], text))
-            })
-            .collect();
-        if cells.len() >= 5 {
-            let mut cols = assign_roles(&cells)?;
-            for c in &mut cols.0 {
-                // Cell padding: how far the header text sits from the rule.
-                let pad = spans
-                    .iter()
-                    .filter(|s| s.0 >= c.left && s.0 < c.right)
-                    .map(|s| s.0 - c.left)
-                    .fold(f32::INFINITY, f32::min);
-                c.text_right = pad.is_finite().then_some(c.right - pad);
-            }
-            return Ok(cols);
-        }
-    }
-    // No usable rules. Words of one header cell sit closer together than
-    // cells do, so merge the closest clusters down to six.
-    while spans.len() > 6 {
-        let Some(i) = (0..spans.len() - 1).min_by(|&a, &b| {
-            let gap = |i: usize| spans[i + 1].0 - spans[i].1;
-            gap(a).total_cmp(&gap(b))
-        }) else {
-            break;
-        };
-        let next = spans.remove(i + 1);
-        spans[i].1 = spans[i].1.max(next.1);
-        spans[i].2.push(' ');
-        spans[i].2.push_str(&next.2);
-    }
-    // Columns begin where header clusters begin, less
-    // half the gap before them (for headers centred in their cells).
-    let mut cells = Vec::with_capacity(spans.len());
-    for (i, s) in spans.iter().enumerate() {
-        let left = match i.checked_sub(1).and_then(|p| spans.get(p)) {
-            Some(prev) => s.0 - ((s.0 - prev.1) / 2.0).min(0.6 * size),
-            None => f32::NEG_INFINITY,
-        };
-        let right = spans.get(i + 1).map_or(f32::INFINITY, |n| n.0 - ((n.0 - s.1) / 2.0).min(0.6 * size));
-        cells.push((left, right, s.2.clone()));
-    }
-    assign_roles(&cells)
-}
-
-/// Gives each header cell its role by its words; positional when there
-/// are exactly six cells and the words are not conclusive.
-fn assign_roles(cells: &[(f32, f32, String)]) -> Result<Columns, String> {
-    let by_words: Vec<Option<Role>> = cells.iter().map(|c| role_of(&c.2)).collect();
-    let mut seen: Vec<Role> = by_words.iter().flatten().copied().collect();
-    seen.sort();
-    seen.dedup();
-    let conclusive = seen.len() == 6 && by_words.iter().flatten().count() == 6;
-    let roles: Vec<Role> = if conclusive {
-        // Cells without a role (a stray fragment) join the cell before.
-        by_words.iter().flatten().copied().collect()
-    } else if cells.len() == 6 {
-        ROLES.to_vec()
-    } else {
-        let names: Vec<&str> = cells.iter().map(|c| c.2.as_str()).collect();
-        return Err(format!("cannot tell the six columns from the header row {names:?}"));
-    };
-    let mut cols: Vec<Column> = Vec::new();
-    let mut role_iter = roles.into_iter();
-    for (i, cell) in cells.iter().enumerate() {
-        if conclusive && by_words[i].is_none() {
-            if let Some(prev) = cols.last_mut() {
-                prev.right = cell.1;
-            }
-            continue;
-        }
-        let Some(role) = role_iter.next() else { break };
-        cols.push(Column { role, left: cell.0, right: cell.1, text_right: None });
-    }
-    Ok(Columns(cols))
-}
-
-fn role_of(text: &str) -> Option<Role> {
-    let t = text.to_lowercase();
-    let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
-    // Order matters: "Dataset Name" must not count as "Data" category,
-    // and "Target Release Date" is a date even though it has no "name".
-    if has(&["編號", "编号", "item", "no."]) && !has(&["名稱", "名称", "name"]) {
-        Some(Role::Item)
-    } else if has(&["頻率", "频率", "更新頻", "更新频", "frequen", "update"]) {
-        Some(Role::Frequency)
-    } else if has(&["日期", "date", "release", "target", "月/年", "mm/"]) {
-        Some(Role::Date)
-    } else if has(&["說明", "说明", "description"]) {
-        Some(Role::Description)
-    } else if has(&["名稱", "名称", "name", "dataset"]) {
-        Some(Role::Name)
-    } else if has(&["種類", "种类", "類別", "类别", "category"]) {
-        Some(Role::Category)
-    } else {
-        None
-    }
-}
-
-fn median(mut v: Vec<f32>) -> Option<f32> {
-    v.retain(|x| x.is_finite());
-    v.sort_by(f32::total_cmp);
-    v.get(v.len() / 2).copied()
+/// A table's body lines on one page, and the columns they are cut by.
+#[derive(Debug, Clone)]
+pub struct CutPage<'a> {
+    pub page: u32,
+    pub body: Vec<&'a Line>,
+    pub columns: Columns,
 }
 
 /// One line's words in one column.
@@ -221,8 +31,8 @@ struct CellLine {
     last: (f32, usize),
     /// The column's `text_right` on this line's page.
     limit: Option<f32>,
-    /// The header block whose columns the line was cut by.
-    block: At,
+    /// The table page (index) whose columns the line was cut by.
+    block: usize,
     /// Without rules: the column's right edge less the padding its text
     /// keeps from the left edge.
     edge: Option<f32>,
@@ -236,16 +46,13 @@ struct Building {
 }
 
 /// Cuts a table body into rows using per-page columns.
-pub(super) fn rows(body: &[&Line], columns: &BTreeMap<At, Columns>, diagnostics: &mut Vec<Diagnostic>) -> Vec<RawRow> {
+pub(super) fn rows(pages: &[CutPage<'_>], diagnostics: &mut Vec<Diagnostic>) -> Vec<RawRow> {
     let mut rows = Vec::new();
     let mut current: Option<Building> = None;
-    for &line in body {
-        // Slightly above the line's top, so a header block level with it counts.
-        let at = At::of(line);
-        let Some((block, cols)) = columns.range(..=At(at.0, at.1 + 20)).next_back() else {
-            continue;
-        };
-        let cells = split(line, cols, *block);
+    for (block, page) in pages.iter().enumerate() {
+        for &line in &page.body {
+        let cols = &page.columns;
+        let cells = split(line, cols, block);
         let expected = current.as_ref().map_or(1, |b| b.item_no + 1);
         let starts = cells.get(&Role::Item).and_then(|c| item_number(&c.text)).is_some_and(|n| n == expected);
         if starts {
@@ -269,13 +76,14 @@ pub(super) fn rows(body: &[&Line], columns: &BTreeMap<At, Columns>, diagnostics:
                 b.cells.entry(role).or_default().push(cell);
             }
         }
+        }
     }
     if let Some(b) = current {
         rows.push(b);
     }
     // Without ruling lines, the widest line of a column anywhere in the
     // table stands for the width its text wraps at.
-    let mut widest: BTreeMap<(Role, At), f32> = BTreeMap::new();
+    let mut widest: BTreeMap<(Role, usize), f32> = BTreeMap::new();
     for (role, l) in rows.iter().flat_map(|b| b.cells.iter().flat_map(|(r, ls)| ls.iter().map(move |l| (*r, l)))) {
         let w = widest.entry((role, l.block)).or_insert(l.x1);
         *w = w.max(l.x1);
@@ -298,7 +106,7 @@ fn item_number(text: &str) -> Option<u32> {
 }
 
 /// A line's words grouped by column, each group's text joined.
-fn split(line: &Line, cols: &Columns, block: At) -> BTreeMap<Role, CellLine> {
+fn split(line: &Line, cols: &Columns, block: usize) -> BTreeMap<Role, CellLine> {
     let mut groups: BTreeMap<usize, Vec<&Word>> = BTreeMap::new();
     for w in &line.words {
         if let Some(i) = cols.index_of(w.bbox.x0) {
@@ -308,7 +116,7 @@ fn split(line: &Line, cols: &Columns, block: At) -> BTreeMap<Role, CellLine> {
     groups
         .into_iter()
         .filter_map(|(i, mut words)| {
-            let col = cols.0.get(i)?;
+            let col = cols.columns.get(i)?;
             words.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
             let mut text = String::new();
             let mut prev: Option<&Word> = None;
@@ -354,7 +162,7 @@ const STANDALONE: &[&str] = &[
 /// broke a word: the line is full, and the word its end and the next
 /// line's start make is wider than the cell, so no wrap at a space could
 /// have kept it whole.
-fn joined(role: Role, lines: &[CellLine], widest: &BTreeMap<(Role, At), f32>) -> Vec<(String, bool)> {
+fn joined(role: Role, lines: &[CellLine], widest: &BTreeMap<(Role, usize), f32>) -> Vec<(String, bool)> {
     let left = lines.iter().map(|l| l.x0).fold(f32::INFINITY, f32::min);
     lines
         .iter()
@@ -396,7 +204,7 @@ fn broke_word(line: &CellLine, next: &CellLine, left: f32, limit: f32) -> bool {
     full && too_wide
 }
 
-fn finish(b: Building, widest: &BTreeMap<(Role, At), f32>) -> RawRow {
+fn finish(b: Building, widest: &BTreeMap<(Role, usize), f32>) -> RawRow {
     let mut row = RawRow { item_no: b.item_no, pages: b.pages, ..RawRow::default() };
     row.pages.sort_unstable();
     for (role, lines) in &b.cells {

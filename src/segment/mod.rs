@@ -4,12 +4,18 @@
 //! of each line. Rows are then cut from each table's body by `text` (lines
 //! without geometry) or by `grid` (lines with word positions).
 
+mod columns;
+mod furniture;
 mod grid;
+pub mod header;
 pub mod join;
 pub mod patterns;
 mod text;
 
-use std::collections::BTreeMap;
+pub use columns::{Column, Columns, Strategy};
+pub use header::Role;
+
+
 
 use serde::Serialize;
 
@@ -105,61 +111,145 @@ pub struct Plan {
     pub plan_date_text: Option<String>,
     pub tables: Vec<Table>,
     pub diagnostics: Vec<Diagnostic>,
+    /// What the table finder saw, for `odplan debug`.
+    pub trace: Trace,
 }
 
-/// A table's lines as the frame found them, for a row cutter.
+/// A table's lines as the frame found them, for the table finder.
 #[derive(Debug)]
 struct TableLines<'a> {
     table: Table,
-    /// The column-header lines, in order (possibly repeated on later pages).
-    headers: Vec<&'a Line>,
-    /// Everything else inside the table, page furniture removed.
-    body: Vec<&'a Line>,
-    not_applicable: bool,
+    /// Every line from the table's heading to the next heading.
+    lines: Vec<&'a Line>,
+}
+
+/// What the segmenter needs of a page besides its lines.
+#[derive(Debug, Clone, Default)]
+pub struct PageInfo {
+    /// The page's height in the lines' units, when known (PDF).
+    pub height: Option<f32>,
+    /// The page's ruling lines.
+    pub rules: Vec<Segment>,
+}
+
+/// A line the segmenter set aside, and why: for `odplan debug`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dropped {
+    pub page: u32,
+    pub text: String,
+    pub bbox: Option<crate::pdf::Rect>,
+    pub why: &'static str,
+}
+
+/// One table's share of one page, as the table finder saw it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TablePage {
+    /// Index into `Plan::tables`.
+    pub table: usize,
+    pub page: u32,
+    pub columns: Option<Columns>,
+    /// The extent of the table's lines on the page (header included).
+    pub bbox: Option<crate::pdf::Rect>,
+}
+
+/// What the table finder saw, page by page.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Trace {
+    pub dropped: Vec<Dropped>,
+    pub table_pages: Vec<TablePage>,
 }
 
 /// Segments a document's lines (from a text file: no geometry) into a plan.
 pub fn plan(lines: &[Line]) -> Plan {
-    plan_with_rules(lines, &[])
+    plan_with_pages(lines, &[])
 }
 
 /// Segments a document's lines into a plan, using the ruling lines of each
 /// page (`rules[page - 1]`) where the lines carry geometry.
 pub fn plan_with_rules(lines: &[Line], rules: &[Vec<Segment>]) -> Plan {
+    let pages: Vec<PageInfo> = rules.iter().map(|r| PageInfo { height: None, rules: r.clone() }).collect();
+    plan_with_pages(lines, &pages)
+}
+
+/// Segments a document's lines into a plan, with what is known of each
+/// page (`pages[page - 1]`).
+pub fn plan_with_pages(lines: &[Line], pages: &[PageInfo]) -> Plan {
     let mut diagnostics = Vec::new();
+    let mut trace = Trace::default();
     let language = language(lines);
-    let furniture = furniture(lines);
-    let content: Vec<&Line> = lines
-        .iter()
-        .enumerate()
-        .filter(|(i, l)| !l.text.trim().is_empty() && !pat::PAGE_NUMBER.is_match(&l.text) && !furniture.contains(i))
-        .map(|(_, l)| l)
-        .collect();
+    let heights: Vec<f32> = pages.iter().map(|p| p.height.unwrap_or(f32::NAN)).collect();
+    let heights = furniture::page_heights(lines, &heights);
+    let furniture = furniture::find(lines, &heights);
+    let mut content: Vec<&Line> = Vec::with_capacity(lines.len());
+    for (i, l) in lines.iter().enumerate() {
+        if l.text.trim().is_empty() {
+            continue;
+        }
+        match furniture.get(&i) {
+            Some(f) => trace.dropped.push(dropped(l, f.why())),
+            None => content.push(l),
+        }
+    }
 
     let first_section = content.iter().position(|l| section_heading(l, None).is_some()).unwrap_or(content.len());
     let (publisher, plan_period) = title_block(&content[..first_section]);
     let (closing_start, closing_publisher, plan_date_text) =
         closing_block(&content[first_section..], publisher.as_deref());
+    for l in &content[first_section + closing_start..] {
+        trace.dropped.push(dropped(l, "closing signature"));
+    }
     let body = &content[first_section..first_section + closing_start];
+    // A plan dated on its cover or only in its running footer.
+    let plan_date_text = plan_date_text
+        .or_else(|| plan_date_in(&content[..first_section]))
+        .or_else(|| plan_date_in(&furniture.keys().filter_map(|&i| lines.get(i)).collect::<Vec<_>>()));
 
     let tables = frame(body, &mut diagnostics);
+    let rules_of = |page: u32| -> &[Segment] {
+        usize::try_from(page).ok().and_then(|p| pages.get(p.checked_sub(1)?)).map_or(&[][..], |p| p.rules.as_slice())
+    };
     let mut out_tables = Vec::with_capacity(tables.len());
-    for t in tables {
+    let mut previous: Option<Columns> = None;
+    for (index, t) in tables.into_iter().enumerate() {
         let mut table = t.table;
-        if !t.not_applicable {
-            table.rows = match grid_columns(&t.headers, rules, &mut diagnostics) {
-                Some(columns) => grid::rows(&t.body, &columns, &mut diagnostics),
-                None => text::rows(&t.body, &mut diagnostics),
-            };
-        } else if t.body.iter().any(|l| pat::ROW_START.is_match(&l.text)) {
-            diagnostics.push(Diagnostic::new(
-                t.body.first().map(|l| l.page),
-                format!(
-                    "table {}{} is marked not applicable but has more text; ignored",
-                    table.section.letter(),
-                    if table.spatial { " i" } else { " ii" }
-                ),
-            ));
+        let cut = table_pages(&t.lines, &mut trace);
+        if cut.not_applicable {
+            if cut.pages.iter().flat_map(|p| &p.body).any(|l| pat::ROW_START.is_match(&l.text)) {
+                diagnostics.push(Diagnostic::new(
+                    t.lines.first().map(|l| l.page),
+                    format!(
+                        "table {}{} is marked not applicable but has more text; ignored",
+                        table.section.letter(),
+                        if table.spatial { " i" } else { " ii" }
+                    ),
+                ));
+            }
+        } else if t.lines.iter().any(|l| !l.words.is_empty()) {
+            let mut cut_pages = Vec::new();
+            for p in &cut.pages {
+                let found = columns::find(&p.header, &p.body, rules_of(p.page), previous.as_ref());
+                trace.table_pages.push(TablePage {
+                    table: index,
+                    page: p.page,
+                    columns: found.as_ref().ok().cloned(),
+                    bbox: p.header.iter().chain(&p.body).filter_map(|l| l.bbox).reduce(|a, b| a.union(&b)),
+                });
+                match found {
+                    Ok(c) => {
+                        previous = Some(c.clone());
+                        cut_pages.push(grid::CutPage { page: p.page, body: p.body.clone(), columns: c });
+                    }
+                    Err(e) => {
+                        if p.body.iter().any(|l| !l.words.is_empty()) {
+                            diagnostics.push(Diagnostic::new(Some(p.page), e));
+                        }
+                    }
+                }
+            }
+            table.rows = grid::rows(&cut_pages, &mut diagnostics);
+        } else {
+            let body: Vec<&Line> = cut.pages.iter().flat_map(|p| p.body.iter().copied()).collect();
+            table.rows = text::rows(&body, &mut diagnostics);
         }
         out_tables.push(table);
     }
@@ -173,85 +263,74 @@ pub fn plan_with_rules(lines: &[Line], rules: &[Vec<Segment>]) -> Plan {
         plan_date_text,
         tables: out_tables,
         diagnostics,
+        trace,
     }
 }
 
-/// Columns for each block of header lines (a table's header repeats on
-/// every page it runs onto, and pages may differ), keyed by where the block
-/// starts; `None` sends the table to the text row cutter.
-fn grid_columns(
-    headers: &[&Line],
-    rules: &[Vec<Segment>],
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<BTreeMap<grid::At, grid::Columns>> {
-    if headers.iter().all(|l| l.words.is_empty()) {
-        return None;
-    }
-    let mut blocks: Vec<Vec<&Line>> = Vec::new();
-    for &h in headers {
-        let joins_last = blocks.last().and_then(|b| b.last()).is_some_and(|prev| {
-            let (Some(p), Some(c)) = (prev.bbox, h.bbox) else { return false };
-            prev.page == h.page && c.y0 - p.y1 < 1.5 * p.height().max(c.height())
-        });
-        match blocks.last_mut() {
-            Some(b) if joins_last => b.push(h),
-            _ => blocks.push(vec![h]),
-        }
-    }
-    let mut out = BTreeMap::new();
-    for block in blocks {
-        let Some(first) = block.first() else { continue };
-        let page = first.page;
-        let page_rules =
-            usize::try_from(page).ok().and_then(|p| rules.get(p.checked_sub(1)?)).map_or(&[][..], Vec::as_slice);
-        match grid::columns(&block, page_rules) {
-            Ok(c) => {
-                out.insert(grid::At::of(first), c);
-            }
-            Err(e) => diagnostics.push(Diagnostic::new(Some(page), e)),
-        }
-    }
-    (!out.is_empty()).then_some(out)
+fn dropped(l: &Line, why: &'static str) -> Dropped {
+    Dropped { page: l.page, text: l.text.clone(), bbox: l.bbox, why }
 }
 
-/// Running headers and footers: the same text at the same height on
-/// several pages, near the top or bottom edge. Returns line indices.
-fn furniture(lines: &[Line]) -> Vec<usize> {
-    let pages = lines.iter().map(|l| l.page).max().unwrap_or(0);
-    if pages < 2 {
-        return Vec::new();
+/// A table's lines on one page, its header band there set apart.
+#[derive(Debug, Default)]
+struct PageLines<'a> {
+    page: u32,
+    header: Vec<&'a Line>,
+    body: Vec<&'a Line>,
+}
+
+#[derive(Debug, Default)]
+struct Cut<'a> {
+    pages: Vec<PageLines<'a>>,
+    not_applicable: bool,
+}
+
+/// Splits a table's lines by page: the first header band by place (the
+/// lines before row 1), and on each later page the lines at its top that
+/// repeat that header, however they wrap.
+fn table_pages<'a>(lines: &[&'a Line], trace: &mut Trace) -> Cut<'a> {
+    let band = header::first_band(lines);
+    for &(i, why) in &band.other {
+        trace.dropped.push(dropped(lines[i], why));
     }
-    let page_bottom: BTreeMap<u32, f32> =
-        lines.iter().filter_map(|l| Some((l.page, l.bbox?.y1))).fold(BTreeMap::new(), |mut m, (p, y)| {
-            let e = m.entry(p).or_insert(y);
-            *e = e.max(y);
-            m
-        });
-    let mut seen: BTreeMap<(String, i32), Vec<usize>> = BTreeMap::new();
-    for (i, l) in lines.iter().enumerate() {
-        let Some(b) = l.bbox else { continue };
-        // A table's header repeats at the top of each page it runs onto;
-        // the frame needs it there to find the columns.
-        if pat::HEADER_STRONG.is_match(&l.text) {
-            continue;
-        }
-        let bottom = page_bottom.get(&l.page).copied().unwrap_or(b.y1);
-        // Only the page's top and bottom bands hold furniture; page 1's
-        // top is the title block.
-        let top_band = b.y0 <= 80.0 && l.page > 1;
-        if !top_band && bottom - b.y1 > 40.0 {
-            continue;
-        }
-        seen.entry((l.text.split_whitespace().collect(), (b.y0 / 4.0).round() as i32)).or_default().push(i);
+    let first_header: Vec<&Line> = band.header.iter().map(|&i| lines[i]).collect();
+    for l in &first_header {
+        trace.dropped.push(dropped(l, "column header"));
     }
-    seen.into_values()
-        .filter(|idx| {
-            let mut ps: Vec<u32> = idx.iter().map(|&i| lines[i].page).collect();
-            ps.dedup();
-            ps.len() >= 2 && ps.len() * 2 >= pages as usize
-        })
-        .flatten()
-        .collect()
+    let bag = header::CharBag::of(first_header.iter().map(|l| l.text.as_str()));
+    let mut cut = Cut { not_applicable: band.not_applicable, ..Cut::default() };
+    let first_page = lines.first().map_or(0, |l| l.page);
+    cut.pages.push(PageLines { page: first_page, header: first_header, body: Vec::new() });
+    let rest = &lines[band.body_start.min(lines.len())..];
+    let mut i = 0;
+    while i < rest.len() {
+        let page = rest[i].page;
+        let end = rest[i..].iter().position(|l| l.page != page).map_or(rest.len(), |n| i + n);
+        let on_page = &rest[i..end];
+        let new_page = cut.pages.last().is_none_or(|p| p.page != page);
+        let repeated = if new_page { header::repeated_band(on_page, &bag) } else { 0 };
+        let header: Vec<&Line> = on_page[..repeated].to_vec();
+        for l in &header {
+            trace.dropped.push(dropped(l, "repeated column header"));
+        }
+        let body = on_page[repeated..].to_vec();
+        match cut.pages.last_mut() {
+            Some(p) if p.page == page => p.body.extend(body),
+            _ => cut.pages.push(PageLines { page, header, body }),
+        }
+        i = end;
+    }
+    cut
+}
+
+/// A plan date on a line of its own among `lines` ("December 2024",
+/// "2024年12月"): on a cover, or in a running footer.
+fn plan_date_in(lines: &[&Line]) -> Option<String> {
+    lines.iter().find_map(|l| {
+        let text = join::collapse(&l.text);
+        let m = pat::PLAN_DATE.find(&text)?;
+        Some(m.as_str().to_owned())
+    })
 }
 
 /// The section a line opens, if it is a heading of the section after `current`.
@@ -328,8 +407,6 @@ fn frame<'a>(body: &[&'a Line], diagnostics: &mut Vec<Diagnostic>) -> Vec<TableL
     let mut section: Option<Section> = None;
     let mut organisation: Option<String> = None;
     let mut org_no = 0u32;
-    // Has the current table's header been seen? Lines before it are notes.
-    let mut in_header = false;
     // After a section or organisation heading and before the next table
     // heading: wrapped heading text, not any table's content.
     let mut between_tables = false;
@@ -362,11 +439,8 @@ fn frame<'a>(body: &[&'a Line], diagnostics: &mut Vec<Diagnostic>) -> Vec<TableL
                 let spatial = numeral == "i" && !pat::NON_SPATIAL.is_match(&c[2]);
                 tables.push(TableLines {
                     table: Table { section: sec, organisation: organisation.clone(), spatial, rows: Vec::new() },
-                    headers: Vec::new(),
-                    body: Vec::new(),
-                    not_applicable: false,
+                    lines: Vec::new(),
                 });
-                in_header = true;
                 between_tables = false;
                 continue;
             }
@@ -381,49 +455,9 @@ fn frame<'a>(body: &[&'a Line], diagnostics: &mut Vec<Diagnostic>) -> Vec<TableL
             ));
             continue;
         };
-        if is_header(&line.text, in_header) {
-            t.headers.push(line);
-            in_header = true;
-            continue;
-        }
-        in_header = false;
-        if pat::NOT_APPLICABLE.is_match(&line.text) && t.body.is_empty() {
-            t.not_applicable = true;
-            continue;
-        }
-        if pat::NOTE.is_match(&line.text) && t.body.is_empty() {
-            continue;
-        }
-        t.body.push(line);
+        t.lines.push(line);
     }
     tables
-}
-
-/// A column-header line: header words only, with at least one strong word
-/// unless it continues a header line just above.
-fn is_header(text: &str, after_header: bool) -> bool {
-    // The cheap test first: most lines are not headers.
-    if !after_header && !pat::HEADER_STRONG.is_match(text) {
-        return false;
-    }
-    let rest = pat::HEADER_WORDS.replace_all(text, "");
-    if pat::HEADER_FILLER.is_match(&rest) {
-        return true;
-    }
-    // A narrow header cell wraps its words anywhere ("Frequenc" / "y",
-    // "目標發" / "放日期"): below a header line, each word may instead be
-    // such a piece, the start or end of a header word.
-    after_header
-        && text.split(|c: char| c.is_whitespace() || "()（）/／.,:：".contains(c)).filter(|t| !t.is_empty()).all(|t| {
-            let whole = pat::HEADER_FILLER.is_match(&pat::HEADER_WORDS.replace_all(t, ""));
-            let t = t.to_lowercase();
-            let long_enough = t.chars().count() >= 2 || t.chars().all(join::is_cjk);
-            whole
-                || long_enough
-                    && pat::HEADER_VOCABULARY
-                        .iter()
-                        .any(|w| w.len() > t.len() && (w.starts_with(&t) || w.ends_with(&t)))
-        })
 }
 
 /// Removes the [新項目] / [New Item] marker from a name, wherever it sits,

@@ -76,52 +76,14 @@ pub static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Column-header words, which repeat after every page break of a table.
-/// "Strong" words alone make a line a header; the rest are the fragments a
-/// narrow header cell wraps into.
-pub static HEADER_STRONG: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)編號|编号|數據種類|数据种类|數據集名稱|数据集名称|一般說明|一般说明|發放日期|发放日期|更新頻率|更新频率|(?-u:\b)item(?-u:\b)|(?-u:\b)category(?-u:\b)|(?-u:\b)dataset(?-u:\b)|(?-u:\b)description(?-u:\b)|(?-u:\b)release(?-u:\b)|(?-u:\b)frequency(?-u:\b)",
-    )
+/// A plan's publication month inside a line ("Issued December 2024",
+/// "2024年12月"): on a cover or in a running footer.
+pub static PLAN_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?i:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+20[0-9]{2})",
+        r"|20[0-9]{2}\s*年\s*[0-9０-９]{1,2}\s*月",
+    ))
 });
-pub static HEADER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)編號|编号|數據種類|数据种类|數據集名稱|数据集名称|一般說明|一般说明|目標發放日期|目标发放日期|目標發放|目标发放|發放日期|发放日期|日期|更新頻率|更新频率|更新頻|更新频|頻率|频率|率|目標|目标|月|年|(?-u:\b)item(?-u:\b)|(?-u:\b)no(?-u:\b)|(?-u:\b)data(?-u:\b)|(?-u:\b)category(?-u:\b)|(?-u:\b)dataset(?-u:\b)|(?-u:\b)name(?-u:\b)|(?-u:\b)general(?-u:\b)|(?-u:\b)description(?-u:\b)|(?-u:\b)target(?-u:\b)|(?-u:\b)release(?-u:\b)|(?-u:\b)date(?-u:\b)|(?-u:\b)mm(?-u:\b)|(?-u:\b)yyyy(?-u:\b)|(?-u:\b)yyy(?-u:\b)|(?-u:\b)y(?-u:\b)|(?-u:\b)update(?-u:\b)|(?-u:\b)frequency(?-u:\b)|(?-u:\b)frequen(?-u:\b)|(?-u:\b)cy(?-u:\b)|(?-u:\b)freq(?-u:\b)",
-    )
-});
-/// The column headers' words, whole, in lower case: a header line's
-/// leftover pieces must be the start or end of one of these.
-pub const HEADER_VOCABULARY: &[&str] = &[
-    "item",
-    "number",
-    "category",
-    "dataset",
-    "general",
-    "description",
-    "target",
-    "release",
-    "date",
-    "mm/yyyy",
-    "yyyy",
-    "update",
-    "frequency",
-    "編號",
-    "數據種類",
-    "数据种类",
-    "數據集名稱",
-    "数据集名称",
-    "一般說明",
-    "一般说明",
-    "目標發放日期",
-    "目标发放日期",
-    "發放日期",
-    "发放日期",
-    "更新頻率",
-    "更新频率",
-];
-
-/// What may be left between header words: spaces and brackets.
-pub static HEADER_FILLER: LazyLock<Regex> = LazyLock::new(|| re(r"^[\s()（）/／.,:：]*$"));
 
 /// Machine-readable formats, matched against whole ASCII words of a
 /// description; the value is the spelling records use.

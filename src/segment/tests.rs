@@ -339,15 +339,3 @@ fn chinese_ruled_table_with_marker_mid_cell() {
     .assert_eq(&render_rows(&p));
     assert_eq!(p.tables[0].organisation.as_deref(), Some("香港中華煤氣有限公司"));
 }
-
-#[test]
-fn header_lines_wrapped_anywhere_are_still_headers() {
-    use super::is_header;
-    // Below a header line, pieces of header words are header too.
-    assert!(is_header("No. Category Release (MM/YYYY ) Frequenc", true));
-    assert!(is_header("目標發 更新頻", true));
-    // Not below one, or with real words left over, they are not.
-    assert!(!is_header("No. Category Release (MM/YYYY ) Frequenc", false));
-    assert!(!is_header("Category of vehicles", true));
-    assert!(!is_header("Quarterly", true));
-}

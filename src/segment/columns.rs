@@ -1,0 +1,491 @@
+//! A table page's columns, found from the page rather than from one header
+//! shape. Separators come from vertical ruling lines where the table has
+//! them, else from the white space that runs down the table between the
+//! words (the text edges of tabula's and camelot's stream modes); header
+//! words then name each column's role however the header wraps, aligns or
+//! breaks its words. A page with no header takes the previous page's
+//! columns; a table with no usable header at all is cut by its widest
+//! gutters and given roles by position.
+//!
+//! Every length here is in ems of the table's body text, so the same rules
+//! hold for any font size, page size or scale.
+
+use super::header::{ROLES, Role, role_of};
+use super::patterns as pat;
+use crate::layout::{Line, Word};
+use crate::pdf::Segment;
+
+/// One column: words whose left edge falls in `left..right` belong to it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Column {
+    pub role: Role,
+    pub left: f32,
+    pub right: f32,
+    /// Where wrapped text in this column may reach at most, when the page
+    /// shows it (a ruling line less the cell's padding, or the edge of the
+    /// white space beside the column).
+    pub text_right: Option<f32>,
+}
+
+/// How a page's columns were found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Strategy {
+    /// Vertical ruling lines, roles from the header words.
+    Rules,
+    /// White space down the table, roles from the header words.
+    Whitespace,
+    /// The previous page's columns (no header repeated here).
+    Previous,
+    /// The widest gutters, roles by position (no usable header).
+    Position,
+}
+
+/// The table's columns on one page, left to right.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Columns {
+    pub columns: Vec<Column>,
+    pub strategy: Strategy,
+    /// The body text's em, the unit of every tolerance.
+    pub em: f32,
+}
+
+impl Columns {
+    /// The column a word starting at `x0` belongs to: a word may start a
+    /// hair left of its column's edge when the text sits exactly on it.
+    pub fn index_of(&self, x0: f32) -> Option<usize> {
+        let first = self.columns.first()?;
+        if x0 < first.left {
+            return Some(0);
+        }
+        self.columns.iter().rposition(|c| x0 + EDGE_SLACK_EM * self.em >= c.left)
+    }
+}
+
+/// How far (ems) left of a column's edge a word may start and still be in
+/// it: producers round positions, and text may be set on the edge itself.
+const EDGE_SLACK_EM: f32 = 0.1;
+
+/// Words of one line closer than this belong to one cell: an inter-word
+/// space is 0.2-0.35 em.
+const WORD_GAP_EM: f32 = 0.4;
+
+/// The narrowest white space between two columns that counts as a gutter:
+/// two cell paddings, even the tightest, are wider than a space.
+const MIN_GUTTER_EM: f32 = 0.3;
+
+/// Share of a page's lines that may cross a gutter and leave it a gutter
+/// (a spanning note, a cell whose text overruns).
+const GUTTER_OUTLIERS: f32 = 0.04;
+
+/// Vertical rules must run down this share of the table's height on the
+/// page to separate columns (shorter ones are decoration or a cell's own).
+const RULE_COVER: f32 = 0.5;
+
+/// Two rules this close (points) are one column edge drawn twice.
+const RULE_SAME_X: f32 = 1.5;
+
+/// Header words this close (ems) belong to one header cell.
+const HEADER_CELL_GAP_EM: f32 = 0.8;
+
+/// A white-space gap running down the page between words.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Gap {
+    x0: f32,
+    x1: f32,
+}
+
+impl Gap {
+    fn mid(self) -> f32 {
+        (self.x0 + self.x1) / 2.0
+    }
+}
+
+/// Finds a table page's columns from its header and body lines and the
+/// page's rules; `previous` is the same table's columns on the page before.
+pub fn find(header: &[&Line], body: &[&Line], rules: &[Segment], previous: Option<&Columns>) -> Result<Columns, String> {
+    let words: Vec<&Word> = header.iter().chain(body).flat_map(|l| l.words.iter()).collect();
+    if words.is_empty() {
+        return previous.cloned().ok_or_else(|| "table has no words to find columns from".into());
+    }
+    let em = body_em(header, body);
+    let header_words: Vec<&Word> = header.iter().flat_map(|l| l.words.iter()).collect();
+    if header_words.is_empty() {
+        if let Some(p) = previous {
+            return Ok(Columns { strategy: Strategy::Previous, ..p.clone() });
+        }
+    }
+    let lines: Vec<&Line> = header.iter().chain(body).copied().collect();
+    let gaps = gutters(&lines, em);
+    let top = lines.iter().filter_map(|l| l.bbox).map(|b| b.y0).fold(f32::INFINITY, f32::min);
+    let bottom = lines.iter().filter_map(|l| l.bbox).map(|b| b.y1).fold(f32::NEG_INFINITY, f32::max);
+    let ruled = rule_separators(rules, top, bottom);
+    let (separators, strategy) = if ruled.len() >= 2 {
+        (ruled.iter().map(|&x| Gap { x0: x, x1: x }).collect::<Vec<_>>(), Strategy::Rules)
+    } else {
+        (gaps.clone(), Strategy::Whitespace)
+    };
+    if !header_words.is_empty() {
+        if let Some(columns) = by_header(&header_words, &separators, &lines, em) {
+            return Ok(Columns { columns, strategy, em });
+        }
+    }
+    if let Some(p) = previous {
+        return Ok(Columns { strategy: Strategy::Previous, ..p.clone() });
+    }
+    by_position(&separators, &words).map(|columns| Columns { columns, strategy: Strategy::Position, em })
+}
+
+/// The median height of the body's words (the header may be set larger).
+fn body_em(header: &[&Line], body: &[&Line]) -> f32 {
+    let src = if body.iter().any(|l| !l.words.is_empty()) { body } else { header };
+    let mut h: Vec<f32> = src.iter().flat_map(|l| l.words.iter()).map(|w| w.bbox.height()).filter(|h| *h > 0.0).collect();
+    h.sort_by(f32::total_cmp);
+    h.get(h.len() / 2).copied().unwrap_or(10.0).max(1.0)
+}
+
+/// White space running down the lines: x-ranges that (nearly) no line's
+/// words cover, at least [`MIN_GUTTER_EM`] wide, between the leftmost and
+/// rightmost word.
+fn gutters(lines: &[&Line], em: f32) -> Vec<Gap> {
+    let mut events: Vec<(f32, i32)> = Vec::new();
+    let mut n = 0usize;
+    for l in lines {
+        let mut ws: Vec<&Word> = l.words.iter().filter(|w| !w.text.trim().is_empty()).collect();
+        if ws.is_empty() {
+            continue;
+        }
+        n += 1;
+        ws.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+        // Words a space apart are one run of text: its inner spaces are
+        // no gutter.
+        let mut run = (ws[0].bbox.x0, ws[0].bbox.x1);
+        for w in &ws[1..] {
+            if w.bbox.x0 - run.1 < WORD_GAP_EM * em {
+                run.1 = run.1.max(w.bbox.x1);
+            } else {
+                events.push((run.0, 1));
+                events.push((run.1, -1));
+                run = (w.bbox.x0, w.bbox.x1);
+            }
+        }
+        events.push((run.0, 1));
+        events.push((run.1, -1));
+    }
+    if events.is_empty() {
+        return Vec::new();
+    }
+    events.sort_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+    let outliers = (GUTTER_OUTLIERS * n as f32).floor() as i32;
+    let (left, right) = (events[0].0, events.iter().map(|e| e.0).fold(f32::NEG_INFINITY, f32::max));
+    let mut gaps = Vec::new();
+    let mut depth = 0;
+    let mut open: Option<f32> = None;
+    for (x, d) in events {
+        let was_low = depth <= outliers;
+        depth += d;
+        let low = depth <= outliers;
+        if !was_low && low {
+            open = Some(x);
+        } else if was_low && !low {
+            if let Some(x0) = open.take() {
+                if x - x0 >= MIN_GUTTER_EM * em && x0 > left && x < right {
+                    gaps.push(Gap { x0, x1: x });
+                }
+            }
+        }
+    }
+    gaps
+}
+
+/// The x of vertical rules running down most of the table's height.
+fn rule_separators(rules: &[Segment], top: f32, bottom: f32) -> Vec<f32> {
+    let height = (bottom - top).max(1.0);
+    let mut xs: Vec<f32> = rules
+        .iter()
+        .filter(|r| (r.x0 - r.x1).abs() < 1.0)
+        .filter(|r| {
+            let (y0, y1) = (r.y0.min(r.y1), r.y0.max(r.y1));
+            (y1.min(bottom) - y0.max(top)) >= RULE_COVER * height
+        })
+        .map(|r| r.x0)
+        .collect();
+    xs.sort_by(f32::total_cmp);
+    xs.dedup_by(|a, b| (*a - *b).abs() < RULE_SAME_X);
+    xs
+}
+
+/// A stretch between two separators, with the header words in it.
+#[derive(Debug, Clone)]
+struct Slot<'w> {
+    left: f32,
+    right: f32,
+    /// The white space on each side (ems), for merging a slot that names
+    /// nothing into the neighbour it sits closer to.
+    gap_left: f32,
+    gap_right: f32,
+    header: Vec<&'w Word>,
+    role: Option<Role>,
+    /// Every body word in it is a bullet sign: a hanging bullet column
+    /// belongs to the text on its right.
+    bullets_only: bool,
+}
+
+/// Columns from separators named by the header words: separators a header
+/// word crosses are dropped, slots naming no role join a neighbour, and a
+/// slot whose header names two roles (their gutter was filled) is split
+/// where the page is emptiest between them.
+fn by_header(header: &[&Word], separators: &[Gap], lines: &[&Line], em: f32) -> Option<Vec<Column>> {
+    let crosses = |g: &Gap| header.iter().any(|w| w.bbox.x0 < g.x0 - 0.1 * em && w.bbox.x1 > g.x1 + 0.1 * em);
+    let seps: Vec<Gap> = separators.iter().copied().filter(|g| !crosses(g)).collect();
+    let mut slots = slots(&seps, header, lines, em);
+    slots = split_two_role_slots(slots, header, lines, em);
+    let slots = merge_unnamed(slots);
+    let roles: Vec<Role> = slots.iter().filter_map(|s| s.role).collect();
+    let mut distinct = roles.clone();
+    distinct.sort();
+    distinct.dedup();
+    if distinct.len() != roles.len() || !distinct.contains(&Role::Item) || distinct.len() < 4 {
+        return None;
+    }
+    Some(
+        slots
+            .iter()
+            .filter_map(|s| {
+                Some(Column {
+                    role: s.role?,
+                    left: s.left,
+                    right: s.right,
+                    text_right: None,
+                })
+            })
+            .collect(),
+    )
+    .map(|cols: Vec<Column>| with_text_right(cols, separators, lines))
+}
+
+fn slots<'w>(seps: &[Gap], header: &[&'w Word], lines: &[&Line], em: f32) -> Vec<Slot<'w>> {
+    // Edges and gutter widths (ems) of each slot, margins unbounded.
+    let mut edges = vec![(f32::NEG_INFINITY, f32::INFINITY)];
+    edges.extend(seps.iter().map(|g| (g.mid(), (g.x1 - g.x0) / em)));
+    edges.push((f32::INFINITY, f32::INFINITY));
+    edges
+        .windows(2)
+        .map(|e| {
+            let ((l, gap_left), (r, gap_right)) = (e[0], e[1]);
+            let inside = |w: &&Word| {
+                let c = (w.bbox.x0 + w.bbox.x1) / 2.0;
+                c >= l && c < r
+            };
+            let hw: Vec<&Word> = header.iter().copied().filter(inside).collect();
+            let body: Vec<&Word> = lines.iter().flat_map(|l| l.words.iter()).filter(inside).collect();
+            Slot {
+                left: l,
+                right: r,
+                gap_left,
+                gap_right,
+                role: role_of(&reading_order(&hw)),
+                header: hw,
+                bullets_only: !body.is_empty() && body.iter().all(|w| is_bullet_sign(&w.text)),
+            }
+        })
+        .collect()
+}
+
+fn is_bullet_sign(text: &str) -> bool {
+    pat::BULLET.captures(text).is_some_and(|c| c[1].is_empty()) || matches!(text.trim(), "-" | "–" | "*")
+}
+
+/// Header words top to bottom, left to right, as one text.
+fn reading_order(words: &[&Word]) -> String {
+    let mut ws = words.to_vec();
+    ws.sort_by(|a, b| {
+        let same_line = (a.bbox.y0 - b.bbox.y0).abs() < 0.5 * a.bbox.height().max(1.0);
+        if same_line { a.bbox.x0.total_cmp(&b.bbox.x0) } else { a.bbox.y0.total_cmp(&b.bbox.y0) }
+    });
+    ws.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+/// Splits slots whose header words fall into clusters naming different
+/// roles: the gutter between those columns was filled by a cell's text.
+fn split_two_role_slots<'w>(slots: Vec<Slot<'w>>, _header: &[&'w Word], lines: &[&Line], em: f32) -> Vec<Slot<'w>> {
+    let mut out = Vec::new();
+    for s in slots {
+        let clusters = header_cells(&s.header, em);
+        let named: Vec<(Role, f32, f32)> =
+            clusters.iter().filter_map(|c| Some((role_of(&reading_order(c))?, span(c).0, span(c).1))).collect();
+        let mut distinct: Vec<Role> = named.iter().map(|n| n.0).collect();
+        distinct.dedup();
+        if distinct.len() < 2 {
+            out.push(s);
+            continue;
+        }
+        // Cut between each pair of neighbouring cells of different roles.
+        let mut cuts = Vec::new();
+        for pair in named.windows(2) {
+            if pair[0].0 != pair[1].0 && pair[1].1 > pair[0].2 {
+                cuts.push(emptiest(lines, pair[0].2, pair[1].1));
+            }
+        }
+        let mut left = s.left;
+        let mut gap_left = s.gap_left;
+        for cut in cuts.iter().copied().chain(std::iter::once(s.right)) {
+            let hw: Vec<&Word> =
+                s.header.iter().copied().filter(|w| (w.bbox.x0 + w.bbox.x1) / 2.0 >= left && (w.bbox.x0 + w.bbox.x1) / 2.0 < cut).collect();
+            out.push(Slot {
+                left,
+                right: cut,
+                gap_left,
+                gap_right: if cut == s.right { s.gap_right } else { 0.0 },
+                role: role_of(&reading_order(&hw)),
+                header: hw,
+                bullets_only: false,
+            });
+            left = cut;
+            gap_left = 0.0;
+        }
+    }
+    out
+}
+
+/// Header words grouped into cells: words overlapping in x or within
+/// [`HEADER_CELL_GAP_EM`], left to right.
+fn header_cells<'w>(words: &[&'w Word], em: f32) -> Vec<Vec<&'w Word>> {
+    let mut ws = words.to_vec();
+    ws.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+    let mut cells: Vec<(f32, Vec<&Word>)> = Vec::new();
+    for w in ws {
+        match cells.last_mut() {
+            Some((right, c)) if w.bbox.x0 <= *right + HEADER_CELL_GAP_EM * em => {
+                *right = right.max(w.bbox.x1);
+                c.push(w);
+            }
+            _ => cells.push((w.bbox.x1, vec![w])),
+        }
+    }
+    cells.into_iter().map(|c| c.1).collect()
+}
+
+fn span(words: &[&Word]) -> (f32, f32) {
+    let x0 = words.iter().map(|w| w.bbox.x0).fold(f32::INFINITY, f32::min);
+    let x1 = words.iter().map(|w| w.bbox.x1).fold(f32::NEG_INFINITY, f32::max);
+    (x0, x1)
+}
+
+/// The x between `from` and `to` that the fewest lines' words cover (the
+/// middle of the widest such stretch).
+fn emptiest(lines: &[&Line], from: f32, to: f32) -> f32 {
+    let steps = 32;
+    let at = |i: usize| from + (to - from) * i as f32 / steps as f32;
+    let cover = |x: f32| lines.iter().filter(|l| l.words.iter().any(|w| w.bbox.x0 < x && w.bbox.x1 > x)).count();
+    let counts: Vec<usize> = (0..=steps).map(|i| cover(at(i))).collect();
+    let min = counts.iter().copied().min().unwrap_or(0);
+    // Widest run at the minimum.
+    let (mut best, mut run_start, mut best_len) = (steps / 2, None, 0);
+    for (i, &c) in counts.iter().enumerate().chain(std::iter::once((steps + 1, &usize::MAX))) {
+        match (c == min, run_start) {
+            (true, None) => run_start = Some(i),
+            (false, Some(s)) => {
+                if i - s > best_len {
+                    best_len = i - s;
+                    best = (s + i - 1) / 2;
+                }
+                run_start = None;
+            }
+            _ => {}
+        }
+    }
+    at(best)
+}
+
+/// Slots naming no role join the neighbour they sit closer to (a hanging
+/// bullet joins the text on its right); neighbours naming the same role
+/// are one column.
+fn merge_unnamed(slots: Vec<Slot<'_>>) -> Vec<Slot<'_>> {
+    let mut slots = slots;
+    // Slots with neither header words nor body words are margins.
+    loop {
+        let Some(i) = slots.iter().position(|s| s.role.is_none()) else { break };
+        if slots.len() == 1 {
+            break;
+        }
+        let s = slots[i].clone();
+        let into_right = if i == 0 {
+            true
+        } else if i + 1 == slots.len() {
+            false
+        } else {
+            s.bullets_only || s.gap_right < s.gap_left
+        };
+        if into_right {
+            let r = &mut slots[i + 1];
+            r.left = s.left;
+            r.gap_left = s.gap_left;
+            r.header.extend(s.header);
+        } else {
+            let l = &mut slots[i - 1];
+            l.right = s.right;
+            l.gap_right = s.gap_right;
+            l.header.extend(s.header);
+        }
+        slots.remove(i);
+    }
+    let mut out: Vec<Slot<'_>> = Vec::new();
+    for s in slots {
+        match out.last_mut() {
+            Some(prev) if prev.role == s.role => {
+                prev.right = s.right;
+                prev.gap_right = s.gap_right;
+                prev.header.extend(s.header);
+            }
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+/// Sets each column's text limit: a rule's x less the padding its text
+/// keeps from the left rule, or the left edge of the gutter after it.
+fn with_text_right(mut cols: Vec<Column>, separators: &[Gap], lines: &[&Line]) -> Vec<Column> {
+    let words: Vec<&Word> = lines.iter().flat_map(|l| l.words.iter()).collect();
+    for c in &mut cols {
+        let Some(g) = separators.iter().find(|g| (g.mid() - c.right).abs() < 0.01) else { continue };
+        if g.x1 > g.x0 {
+            c.text_right = Some(g.x0);
+        } else {
+            // A rule: the text keeps the same padding on both sides.
+            let pad = words
+                .iter()
+                .filter(|w| w.bbox.x0 >= c.left && w.bbox.x0 < c.right)
+                .map(|w| w.bbox.x0 - c.left)
+                .fold(f32::INFINITY, f32::min);
+            c.text_right = pad.is_finite().then_some(c.right - pad);
+        }
+    }
+    cols
+}
+
+/// No header to name the columns: the five widest gutters cut six columns,
+/// given the plans' order of roles.
+fn by_position(separators: &[Gap], words: &[&Word]) -> Result<Vec<Column>, String> {
+    if separators.len() < ROLES.len() - 1 {
+        return Err(format!(
+            "cannot tell the six columns: {} gutters found among {} words and no column header",
+            separators.len(),
+            words.len()
+        ));
+    }
+    let mut widest = separators.to_vec();
+    widest.sort_by(|a, b| (b.x1 - b.x0).total_cmp(&(a.x1 - a.x0)));
+    widest.truncate(ROLES.len() - 1);
+    widest.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let mut cols = Vec::new();
+    let mut left = f32::NEG_INFINITY;
+    for (i, role) in ROLES.iter().enumerate() {
+        let (right, text_right) = widest.get(i).map_or((f32::INFINITY, None), |g| (g.mid(), (g.x1 > g.x0).then_some(g.x0)));
+        cols.push(Column { role: *role, left, right, text_right });
+        left = right;
+    }
+    Ok(cols)
+}
+

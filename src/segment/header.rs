@@ -1,0 +1,254 @@
+//! Column headers: what each column is called, and where a table's header
+//! band is. The header vocabulary lives here and nowhere else.
+//!
+//! A header is told by place and words together: the band between a
+//! table's heading and its first row, or the lines at the top of a
+//! continuation page that repeat that band. A body line that happens to
+//! say "dataset" or 日期 is not a header, because it is in neither place.
+
+use super::patterns as pat;
+use crate::layout::Line;
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Item,
+    Category,
+    Name,
+    Description,
+    Date,
+    Frequency,
+}
+
+/// The six roles in the order plans print their columns.
+pub const ROLES: [Role; 6] = [Role::Item, Role::Category, Role::Name, Role::Description, Role::Date, Role::Frequency];
+
+impl Role {
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Item => "item",
+            Role::Category => "category",
+            Role::Name => "name",
+            Role::Description => "description",
+            Role::Date => "date",
+            Role::Frequency => "frequency",
+        }
+    }
+}
+
+/// Words naming each role, matched inside a header cell's text with white
+/// space removed and in lower case, so that a word wrapped anywhere
+/// ("Frequen" / "cy", "目標發" / "放日期") still reads whole. Tried in this
+/// order: "Dataset Name" is a name even though it says "data", and
+/// "Target Release Date" a date although it names nothing.
+const VOCABULARY: &[(Role, &[&str], &[&str])] = &[
+    // (role, any of these…, …unless one of these)
+    (Role::Item, &["編號", "编号", "序號", "序号", "項目", "项目", "item", "no.", "number"], &["名稱", "名称", "name"]),
+    (Role::Frequency, &["頻率", "频率", "更新", "frequen", "update", "periodicity"], &[]),
+    (Role::Date, &["日期", "date", "release", "target", "月/年", "mm/", "時間", "时间", "timeline", "schedule"], &[]),
+    (Role::Description, &["說明", "说明", "描述", "簡介", "简介", "description", "details", "summary"], &[]),
+    (Role::Name, &["名稱", "名称", "name", "dataset", "title"], &[]),
+    (Role::Category, &["種類", "种类", "類別", "类别", "類型", "类型", "範疇", "范畴", "category", "theme"], &[]),
+];
+
+/// The role a header cell's text names, if any.
+pub fn role_of(text: &str) -> Option<Role> {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
+    if t.is_empty() {
+        return None;
+    }
+    VOCABULARY.iter().find_map(|(role, any, unless)| {
+        (any.iter().any(|w| t.contains(w)) && !unless.iter().any(|w| t.contains(w))).then_some(*role)
+    })
+}
+
+/// How many different roles a line's words name, each word on its own:
+/// a cheap test of whether a line could open a header band.
+pub fn roles_named(text: &str) -> usize {
+    let mut seen: Vec<Role> = text.split_whitespace().filter_map(role_of).collect();
+    // Whole-line phrases too ("Item No.", 數據集名稱 with no spaces).
+    seen.extend(role_of(text));
+    seen.sort();
+    seen.dedup();
+    seen.len()
+}
+
+/// Where a table's lines (in document order, from its heading on) divide
+/// into a first header band and the rest.
+#[derive(Debug, Default)]
+pub struct FirstBand {
+    /// Indices of the header lines.
+    pub header: Vec<usize>,
+    /// Indices of lines before the first row that are notes or a
+    /// not-applicable mark, with why.
+    pub other: Vec<(usize, &'static str)>,
+    /// Index of the first line after the band.
+    pub body_start: usize,
+    pub not_applicable: bool,
+}
+
+/// Finds the header band at the start of a table: every line before the
+/// first row (a line opening with the item number 1) that is not a note
+/// or a not-applicable mark; when the table has no rows, the lines up to
+/// and including the last one that names a column.
+pub fn first_band(lines: &[&Line]) -> FirstBand {
+    let mut band = FirstBand::default();
+    let first_row = lines.iter().position(|l| opens_first_row(&l.text));
+    let end = match first_row {
+        Some(i) => i,
+        None => {
+            // No rows: a header (if any), then perhaps N/A or a note.
+            lines.iter().rposition(|l| roles_named(&l.text) > 0).map_or(0, |i| i + 1)
+        }
+    };
+    for (i, l) in lines.iter().enumerate().take(end) {
+        if pat::NOTE.is_match(&l.text) {
+            band.other.push((i, "note"));
+        } else if pat::NOT_APPLICABLE.is_match(&l.text) {
+            band.other.push((i, "not applicable"));
+            band.not_applicable = true;
+        } else {
+            band.header.push(i);
+        }
+    }
+    band.body_start = end;
+    // An empty table's N/A (or note) right after its header.
+    if first_row.is_none() {
+        for (i, l) in lines.iter().enumerate().skip(end) {
+            if pat::NOT_APPLICABLE.is_match(&l.text) {
+                band.other.push((i, "not applicable"));
+                band.not_applicable = true;
+                band.body_start = i + 1;
+            } else if pat::NOTE.is_match(&l.text) {
+                band.other.push((i, "note"));
+                band.body_start = i + 1;
+            } else {
+                break;
+            }
+        }
+    }
+    // A table whose first lines name no column has no header band: they
+    // are its first row's text after all.
+    if band.header.iter().all(|&i| roles_named(&lines[i].text) == 0) {
+        band.header.clear();
+    }
+    band
+}
+
+fn opens_first_row(text: &str) -> bool {
+    pat::ROW_START.captures(text).and_then(|c| super::parse_number(&c[1])) == Some(1)
+}
+
+/// The characters of some text without white space, counted, for telling
+/// whether lines repeat a header however it wraps.
+#[derive(Debug, Clone, Default)]
+pub struct CharBag(std::collections::BTreeMap<char, u32>);
+
+impl CharBag {
+    pub fn of<'a>(texts: impl IntoIterator<Item = &'a str>) -> CharBag {
+        let mut bag = CharBag::default();
+        for c in texts.into_iter().flat_map(str::chars).filter(|c| !c.is_whitespace()) {
+            *bag.0.entry(c).or_default() += 1;
+        }
+        bag
+    }
+
+    fn len(&self) -> u32 {
+        self.0.values().sum()
+    }
+
+    /// Takes `other` out of `self` if every character of it is there.
+    fn take(&mut self, other: &CharBag) -> bool {
+        if other.0.iter().any(|(c, n)| self.0.get(c).copied().unwrap_or(0) < *n) {
+            return false;
+        }
+        for (c, n) in &other.0 {
+            if let Some(m) = self.0.get_mut(c) {
+                *m -= n;
+            }
+        }
+        true
+    }
+}
+
+/// A repeated header must give back at least this share of the first
+/// header's characters: less is a body line that happens to use header
+/// letters ("Data", "No.").
+const REPEAT_MIN_SHARE: f32 = 0.6;
+
+/// How many lines at the top of a continuation page repeat the table's
+/// header `first`: the longest run of lines whose characters all come from
+/// it, provided they give back most of it. Independent of how the repeat
+/// wraps, aligns or breaks its words.
+pub fn repeated_band(lines: &[&Line], first: &CharBag) -> usize {
+    let total = first.len();
+    if total == 0 {
+        return 0;
+    }
+    let mut left = first.clone();
+    let mut taken = 0usize;
+    for l in lines {
+        if !left.take(&CharBag::of([l.text.as_str()])) {
+            break;
+        }
+        taken += 1;
+    }
+    let used = total - left.len();
+    if taken > 0 && used as f32 >= REPEAT_MIN_SHARE * total as f32 { taken } else { 0 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_role(text: &str, expected: Option<Role>) {
+        assert_eq!(role_of(text), expected, "{text}");
+    }
+
+    #[test]
+    fn roles_from_header_words_however_wrapped() {
+        check_role("Item No.", Some(Role::Item));
+        check_role("Ite m No .", Some(Role::Item));
+        check_role("Data Category", Some(Role::Category));
+        check_role("Dataset Name", Some(Role::Name));
+        check_role("General Description", Some(Role::Description));
+        check_role("Target Release Date (MM/YYYY)", Some(Role::Date));
+        check_role("Frequen cy", Some(Role::Frequency));
+        check_role("Update Frequency", Some(Role::Frequency));
+        check_role("目標發 放日期 (月/年)", Some(Role::Date));
+        check_role("數據集名稱", Some(Role::Name));
+        check_role("數據種類", Some(Role::Category));
+        check_role("編號", Some(Role::Item));
+        check_role("Quarterly", None);
+    }
+
+    fn line(text: &str) -> Line {
+        Line { page: 1, text: text.into(), bbox: None, words: Vec::new() }
+    }
+
+    #[test]
+    fn first_band_is_the_lines_before_row_one() {
+        let lines: Vec<Line> = ["# Note: old data", "Item Data", "No. Category", "1 Transport Roads", "2 Health Clinics"]
+            .into_iter()
+            .map(line)
+            .collect();
+        let refs: Vec<&Line> = lines.iter().collect();
+        let b = first_band(&refs);
+        assert_eq!((b.header, b.other, b.body_start), (vec![1, 2], vec![(0, "note")], 3));
+    }
+
+    #[test]
+    fn repeated_header_is_found_whatever_its_wrap() {
+        let first = CharBag::of(["Item No. Data Category Dataset Name Target Release Date Update Frequency"]);
+        let lines: Vec<Line> = ["Ite Data Dataset Target Update", "m No. Category Name Release Date Frequency", "Monthly"]
+            .into_iter()
+            .map(line)
+            .collect();
+        let refs: Vec<&Line> = lines.iter().collect();
+        assert_eq!(repeated_band(&refs, &first), 2);
+        // A body line made of header letters is not a repeat.
+        let body = [line("Data")];
+        assert_eq!(repeated_band(&body.iter().collect::<Vec<_>>(), &first), 0);
+    }
+}
