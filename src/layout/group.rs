@@ -190,13 +190,15 @@ fn build_line<'a>(cells: &[Cell<'a>], page: u32, scratch: &mut Scratch<'a>) -> O
         kept.push(c);
         match runs.last_mut() {
             Some(r) if open && !c.lead && c.a0 - r.a1 <= word_gap * r.em.max(c.em) => {
+                r.word.starts.push((r.word.text.len(), c.rect.x0));
                 push_clean(&mut r.word.text, c.text);
                 r.word.bbox = r.word.bbox.union(&c.rect);
                 r.a1 = r.a1.max(c.a1);
                 r.em = r.em.max(c.em);
             }
             _ => {
-                let mut word = Word { text: String::with_capacity(c.text.len()), bbox: c.rect };
+                let mut word =
+                    Word { text: String::with_capacity(c.text.len()), bbox: c.rect, starts: vec![(0, c.rect.x0)] };
                 push_clean(&mut word.text, c.text);
                 runs.push(Run { word, a0: c.a0, a1: c.a1, em: c.em });
             }

@@ -25,6 +25,10 @@ use crate::pdf::Rect;
 pub struct Word {
     pub text: String,
     pub bbox: Rect,
+    /// Where each glyph begins: its byte offset in `text` and its left x.
+    /// Empty when unknown (text files). Lets a later stage cut a word that
+    /// runs across a table's column edge.
+    pub starts: Vec<(usize, f32)>,
 }
 
 /// One line of text on a page, in reading order.

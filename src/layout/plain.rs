@@ -150,7 +150,7 @@ pub fn column_lines(text: &str, cjk_columns: usize) -> Vec<Line> {
 
 fn column_word(start: usize, end: usize, text: String, y0: f32, column: f32) -> super::Word {
     let bbox = crate::pdf::Rect { x0: start as f32 * column, y0, x1: end as f32 * column, y1: y0 + 2.0 * column };
-    super::Word { text, bbox }
+    super::Word { text, bbox, starts: Vec::new() }
 }
 
 /// The number of pages: form feeds + 1, not counting a trailing form feed.

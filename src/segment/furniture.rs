@@ -61,6 +61,7 @@ pub fn find(lines: &[Line], heights: &BTreeMap<u32, f32>) -> BTreeMap<usize, Fur
     // Lines on the page's outermost rows: nothing but furniture above
     // (below) them.
     let (tops, bottoms) = edge_lines(lines);
+    let in_header = header_blocks(lines);
     let mut repeated: BTreeMap<(String, i64, bool), Vec<usize>> = BTreeMap::new();
     for (i, l) in lines.iter().enumerate() {
         let text = l.text.trim();
@@ -101,8 +102,13 @@ pub fn find(lines: &[Line], heights: &BTreeMap<u32, f32>) -> BTreeMap<usize, Fur
             continue;
         }
         // A table's column header repeats at the top of every page it
-        // runs onto; the table finder needs it there.
-        if header::roles_named(text) >= 2 {
+        // runs onto; the table finder needs it there, all of its lines.
+        if in_header.contains(&i) {
+            continue;
+        }
+        // Nor are the plan's own headings, which sit at the top of every
+        // page a section or table starts on.
+        if pat::SECTION.is_match(text) || pat::TABLE.is_match(text) || pat::ORGANISATION.is_match(text) {
             continue;
         }
         let em = l.bbox.map_or(1.0, |b| b.height().max(1.0));
@@ -119,6 +125,38 @@ pub fn find(lines: &[Line], heights: &BTreeMap<u32, f32>) -> BTreeMap<usize, Fur
             }
         }
     }
+    out
+}
+
+/// Lines of a header block are this close (in line heights) to the next.
+const HEADER_LINE_GAP: f32 = 1.5;
+
+/// Lines that name two columns or more, and the lines stacked right above
+/// and below them: a column header however it wraps.
+fn header_blocks(lines: &[Line]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    let close = |a: &Line, b: &Line| match (a.bbox, b.bbox) {
+        (Some(x), Some(y)) => a.page == b.page && (y.y0 - x.y1).abs() < HEADER_LINE_GAP * x.height().max(y.height()),
+        _ => false,
+    };
+    for (i, l) in lines.iter().enumerate() {
+        if header::roles_named(&l.text) < 2 {
+            continue;
+        }
+        out.push(i);
+        let mut j = i;
+        while j > 0 && close(&lines[j - 1], &lines[j]) {
+            j -= 1;
+            out.push(j);
+        }
+        let mut k = i;
+        while k + 1 < lines.len() && close(&lines[k], &lines[k + 1]) {
+            k += 1;
+            out.push(k);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
     out
 }
 
@@ -182,7 +220,7 @@ mod tests {
 
     fn at(page: u32, y: f32, text: &str) -> Line {
         let bbox = Rect { x0: 100.0, y0: y, x1: 200.0, y1: y + 10.0 };
-        Line { page, text: text.into(), bbox: Some(bbox), words: vec![Word { text: text.into(), bbox }] }
+        Line { page, text: text.into(), bbox: Some(bbox), words: vec![Word { text: text.into(), bbox, starts: Vec::new() }] }
     }
 
     fn check(lines: &[Line], expected: &[(usize, Furniture)]) {

@@ -107,8 +107,9 @@ fn item_number(text: &str) -> Option<u32> {
 
 /// A line's words grouped by column, each group's text joined.
 fn split(line: &Line, cols: &Columns, block: usize) -> BTreeMap<Role, CellLine> {
+    let pieces: Vec<Word> = line.words.iter().flat_map(|w| cut_at_columns(w, cols)).collect();
     let mut groups: BTreeMap<usize, Vec<&Word>> = BTreeMap::new();
-    for w in &line.words {
+    for w in &pieces {
         if let Some(i) = cols.index_of(w.bbox.x0) {
             groups.entry(i).or_default().push(w);
         }
@@ -149,6 +150,37 @@ fn split(line: &Line, cols: &Columns, block: usize) -> BTreeMap<Role, CellLine> 
             Some((col.role, CellLine { text, x0, x1, first, last, limit: col.text_right, block, edge }))
         })
         .collect()
+}
+
+/// Cuts a word whose glyphs run across a column edge (a cell's text set
+/// flush against the next cell's, so that no gap parted them) into one
+/// piece per column, at the glyph that crosses.
+fn cut_at_columns(word: &Word, cols: &Columns) -> Vec<Word> {
+    let column = |x: f32| cols.index_of(x);
+    if word.starts.len() < 2 || column(word.bbox.x0) == column(word.bbox.x1 - 0.01) {
+        return vec![word.clone()];
+    }
+    let mut out: Vec<Word> = Vec::new();
+    let mut from = 0usize;
+    let mut from_x = word.bbox.x0;
+    let mut current = column(word.bbox.x0);
+    for &(offset, x) in &word.starts[1..] {
+        let here = column(x);
+        if here != current && offset > from && offset <= word.text.len() {
+            out.push(piece(word, from, offset, from_x, x));
+            from = offset;
+            from_x = x;
+            current = here;
+        }
+    }
+    out.push(piece(word, from, word.text.len(), from_x, word.bbox.x1));
+    out
+}
+
+fn piece(word: &Word, from: usize, to: usize, x0: f32, x1: f32) -> Word {
+    let text = word.text.get(from..to).unwrap_or_default().to_owned();
+    let starts = word.starts.iter().filter(|s| s.0 >= from && s.0 < to).map(|&(o, x)| (o - from, x)).collect();
+    Word { text, bbox: crate::pdf::Rect { x0, x1, ..word.bbox }, starts }
 }
 
 /// Short words that stand alone: a line ending where one of these begins

@@ -98,8 +98,11 @@ pub fn first_band(lines: &[&Line]) -> FirstBand {
     let end = match first_row {
         Some(i) => i,
         None => {
-            // No rows: a header (if any), then perhaps N/A or a note.
-            lines.iter().rposition(|l| roles_named(&l.text) > 0).map_or(0, |i| i + 1)
+            // No rows: a header (if any), then N/A or a note; without an
+            // N/A mark, the header ends with the last line naming a column.
+            lines.iter().position(|l| pat::NOT_APPLICABLE.is_match(&l.text)).unwrap_or_else(|| {
+                lines.iter().rposition(|l| roles_named(&l.text) > 0).map_or(0, |i| i + 1)
+            })
         }
     };
     for (i, l) in lines.iter().enumerate().take(end) {
