@@ -14,7 +14,6 @@ use crate::layout::{Line, Word};
 /// A table's body lines on one page, and the columns they are cut by.
 #[derive(Debug, Clone)]
 pub struct CutPage<'a> {
-    pub page: u32,
     pub body: Vec<&'a Line>,
     pub columns: Columns,
 }
@@ -28,6 +27,8 @@ struct CellLine {
     /// Widths and lengths of the first and last words, for telling a word
     /// broken by the cell edge from an ordinary wrap.
     first: (f32, usize),
+    /// The width of the line's first glyph.
+    first_glyph: f32,
     last: (f32, usize),
     /// The column's `text_right` on this line's page.
     limit: Option<f32>,
@@ -81,14 +82,13 @@ pub(super) fn rows(pages: &[CutPage<'_>], diagnostics: &mut Vec<Diagnostic>) -> 
     if let Some(b) = current {
         rows.push(b);
     }
-    // Without ruling lines, the widest line of a column anywhere in the
-    // table stands for the width its text wraps at.
     let mut widest: BTreeMap<(Role, usize), f32> = BTreeMap::new();
     for (role, l) in rows.iter().flat_map(|b| b.cells.iter().flat_map(|(r, ls)| ls.iter().map(move |l| (*r, l)))) {
         let w = widest.entry((role, l.block)).or_insert(l.x1);
         *w = w.max(l.x1);
     }
-    let rows: Vec<RawRow> = rows.into_iter().map(|b| finish(b, &widest)).collect();
+    let wrap = Wrap { widest };
+    let rows: Vec<RawRow> = rows.into_iter().map(|b| finish(b, &wrap)).collect();
     for r in &rows {
         if r.date_text.is_empty() {
             diagnostics
@@ -146,8 +146,9 @@ fn split(line: &Line, cols: &Columns, block: usize) -> BTreeMap<Role, CellLine> 
             let x0 = words.iter().map(|w| w.bbox.x0).fold(f32::INFINITY, f32::min);
             let x1 = words.iter().map(|w| w.bbox.x1).fold(f32::NEG_INFINITY, f32::max);
             let (first, last) = (measure(words.first()), measure(words.last()));
+            let first_glyph = words.first().map_or(0.0, |w| glyph_width(w));
             let edge = (col.right.is_finite() && col.left.is_finite()).then(|| col.right - (x0 - col.left).max(0.0));
-            Some((col.role, CellLine { text, x0, x1, first, last, limit: col.text_right, block, edge }))
+            Some((col.role, CellLine { text, x0, x1, first, first_glyph, last, limit: col.text_right, block, edge }))
         })
         .collect()
 }
@@ -183,6 +184,20 @@ fn piece(word: &Word, from: usize, to: usize, x0: f32, x1: f32) -> Word {
     Word { text, bbox: crate::pdf::Rect { x0, x1, ..word.bbox }, starts }
 }
 
+/// A line counts as full when the room left at its end is less than this
+/// many times the next line's first glyph: 1 would be exact, with a margin
+/// for the rounding of producers' positions and of the estimated edge.
+const FULL_LINE_SLACK: f32 = 1.15;
+
+/// The width of a word's first glyph, from the glyph positions when known,
+/// else the word's mean character width.
+fn glyph_width(w: &Word) -> f32 {
+    match w.starts.get(1) {
+        Some(&(_, x)) => x - w.bbox.x0,
+        None => w.bbox.width() / w.text.chars().count().max(1) as f32,
+    }
+}
+
 /// Short words that stand alone: a line ending where one of these begins
 /// wrapped between words, whatever the geometry says.
 const STANDALONE: &[&str] = &[
@@ -194,18 +209,32 @@ const STANDALONE: &[&str] = &[
 /// broke a word: the line is full, and the word its end and the next
 /// line's start make is wider than the cell, so no wrap at a space could
 /// have kept it whole.
-fn joined(role: Role, lines: &[CellLine], widest: &BTreeMap<(Role, usize), f32>) -> Vec<(String, bool)> {
+fn joined(role: Role, lines: &[CellLine], wrap: &Wrap) -> Vec<(String, bool)> {
     let left = lines.iter().map(|l| l.x0).fold(f32::INFINITY, f32::min);
     lines
         .iter()
         .enumerate()
         .map(|(i, l)| {
-            let widest = widest.get(&(role, l.block)).copied().unwrap_or(l.x1);
-            let limit = l.limit.unwrap_or_else(|| l.edge.map_or(widest, |e| e.max(widest)));
+            let limit = wrap.limit(role, l);
             let fills = lines.get(i + 1).is_some_and(|next| broke_word(l, next, left, limit));
             (l.text.clone(), fills)
         })
         .collect()
+}
+
+/// Where each column's text wraps.
+#[derive(Debug)]
+struct Wrap {
+    /// Without ruling lines, the widest line of a column on a table page
+    /// stands for the width its text wraps at.
+    widest: BTreeMap<(Role, usize), f32>,
+}
+
+impl Wrap {
+    fn limit(&self, role: Role, l: &CellLine) -> f32 {
+        let widest = self.widest.get(&(role, l.block)).copied().unwrap_or(l.x1);
+        l.limit.unwrap_or_else(|| l.edge.map_or(widest, |e| e.max(widest)))
+    }
 }
 
 fn broke_word(line: &CellLine, next: &CellLine, left: f32, limit: f32) -> bool {
@@ -230,17 +259,18 @@ fn broke_word(line: &CellLine, next: &CellLine, left: f32, limit: f32) -> bool {
     if letters.len() + next_word.chars().filter(|c| c.is_alphabetic()).count() > 18 {
         return false;
     }
-    let char_width = |(w, n): (f32, usize)| if n == 0 { 0.0 } else { w / n as f32 };
-    let full = limit - line.x1 < 1.5 * char_width(line.last).max(char_width(next.first));
+    // The line is full when not even the next line's first letter would
+    // have fitted after it.
+    let full = limit - line.x1 < next.first_glyph * FULL_LINE_SLACK;
     let too_wide = line.last.0 + next.first.0 > limit - left;
     full && too_wide
 }
 
-fn finish(b: Building, widest: &BTreeMap<(Role, usize), f32>) -> RawRow {
+fn finish(b: Building, wrap: &Wrap) -> RawRow {
     let mut row = RawRow { item_no: b.item_no, pages: b.pages, ..RawRow::default() };
     row.pages.sort_unstable();
     for (role, lines) in &b.cells {
-        let pieces = joined(*role, lines, widest);
+        let pieces = joined(*role, lines, wrap);
         let join_all = |pieces: &[(String, bool)]| join::join(pieces.iter().map(|(t, f)| Piece { text: t, fills: *f }));
         match role {
             Role::Item => {}

@@ -237,7 +237,7 @@ pub fn plan_with_pages(lines: &[Line], pages: &[PageInfo]) -> Plan {
                 match found {
                     Ok(c) => {
                         previous = Some(c.clone());
-                        cut_pages.push(grid::CutPage { page: p.page, body: p.body.clone(), columns: c });
+                        cut_pages.push(grid::CutPage { body: p.body.clone(), columns: c });
                     }
                     Err(e) => {
                         if p.body.iter().any(|l| !l.words.is_empty()) {
@@ -286,8 +286,9 @@ struct Cut<'a> {
 }
 
 /// Splits a table's lines by page: the first header band by place (the
-/// lines before row 1), and on each later page the lines at its top that
-/// repeat that header, however they wrap.
+/// lines before row 1), then wherever lines repeat that header (at the top
+/// of a continuation page, however they wrap, or mid-page where a producer
+/// restarted the table), and at every page break.
 fn table_pages<'a>(lines: &[&'a Line], trace: &mut Trace) -> Cut<'a> {
     let band = header::first_band(lines);
     for &(i, why) in &band.other {
@@ -304,21 +305,28 @@ fn table_pages<'a>(lines: &[&'a Line], trace: &mut Trace) -> Cut<'a> {
     let rest = &lines[band.body_start.min(lines.len())..];
     let mut i = 0;
     while i < rest.len() {
-        let page = rest[i].page;
-        let end = rest[i..].iter().position(|l| l.page != page).map_or(rest.len(), |n| i + n);
-        let on_page = &rest[i..end];
-        let new_page = cut.pages.last().is_none_or(|p| p.page != page);
-        let repeated = if new_page { header::repeated_band(on_page, &bag) } else { 0 };
-        let header: Vec<&Line> = on_page[..repeated].to_vec();
-        for l in &header {
-            trace.dropped.push(dropped(l, "repeated column header"));
+        let line = rest[i];
+        // Only a line naming a column can open a repeat (cheap filter).
+        let repeated = if header::roles_named(&line.text) > 0 {
+            let same_page = rest[i..].iter().take_while(|l| l.page == line.page).count();
+            header::repeated_band(&rest[i..i + same_page], &bag)
+        } else {
+            0
+        };
+        if repeated > 0 {
+            let header: Vec<&Line> = rest[i..i + repeated].to_vec();
+            for l in &header {
+                trace.dropped.push(dropped(l, "repeated column header"));
+            }
+            cut.pages.push(PageLines { page: line.page, header, body: Vec::new() });
+            i += repeated;
+            continue;
         }
-        let body = on_page[repeated..].to_vec();
         match cut.pages.last_mut() {
-            Some(p) if p.page == page => p.body.extend(body),
-            _ => cut.pages.push(PageLines { page, header, body }),
+            Some(p) if p.page == line.page => p.body.push(line),
+            _ => cut.pages.push(PageLines { page: line.page, header: Vec::new(), body: vec![line] }),
         }
-        i = end;
+        i += 1;
     }
     cut
 }
