@@ -25,6 +25,9 @@ pub struct Column {
     /// shows it (a ruling line less the cell's padding, or the edge of the
     /// white space beside the column).
     pub text_right: Option<f32>,
+    /// Whether `text_right` comes from a ruling line, exactly, rather
+    /// than from where the text happened to stop.
+    pub ruled: bool,
 }
 
 /// How a page's columns were found.
@@ -103,7 +106,12 @@ impl Gap {
 
 /// Finds a table page's columns from its header and body lines and the
 /// page's rules; `previous` is the same table's columns on the page before.
-pub fn find(header: &[&Line], body: &[&Line], rules: &[Segment], previous: Option<&Columns>) -> Result<Columns, String> {
+pub fn find(
+    header: &[&Line],
+    body: &[&Line],
+    rules: &[Segment],
+    previous: Option<&Columns>,
+) -> Result<Columns, String> {
     let words: Vec<&Word> = header.iter().chain(body).flat_map(|l| l.words.iter()).collect();
     if words.is_empty() {
         return previous.cloned().ok_or_else(|| "table has no words to find columns from".into());
@@ -139,7 +147,8 @@ pub fn find(header: &[&Line], body: &[&Line], rules: &[Segment], previous: Optio
 /// The median height of the body's words (the header may be set larger).
 fn body_em(header: &[&Line], body: &[&Line]) -> f32 {
     let src = if body.iter().any(|l| !l.words.is_empty()) { body } else { header };
-    let mut h: Vec<f32> = src.iter().flat_map(|l| l.words.iter()).map(|w| w.bbox.height()).filter(|h| *h > 0.0).collect();
+    let mut h: Vec<f32> =
+        src.iter().flat_map(|l| l.words.iter()).map(|w| w.bbox.height()).filter(|h| *h > 0.0).collect();
     h.sort_by(f32::total_cmp);
     h.get(h.len() / 2).copied().unwrap_or(10.0).max(1.0)
 }
@@ -252,12 +261,7 @@ fn by_header(header: &[&Word], separators: &[Gap], lines: &[&Line], em: f32) -> 
         slots
             .iter()
             .filter_map(|s| {
-                Some(Column {
-                    role: s.role?,
-                    left: s.left,
-                    right: s.right,
-                    text_right: None,
-                })
+                Some(Column { role: s.role?, left: s.left, right: s.right, text_right: None, ruled: false })
             })
             .collect(),
     )
@@ -330,8 +334,12 @@ fn split_two_role_slots<'w>(slots: Vec<Slot<'w>>, _header: &[&'w Word], lines: &
         let mut left = s.left;
         let mut gap_left = s.gap_left;
         for cut in cuts.iter().copied().chain(std::iter::once(s.right)) {
-            let hw: Vec<&Word> =
-                s.header.iter().copied().filter(|w| (w.bbox.x0 + w.bbox.x1) / 2.0 >= left && (w.bbox.x0 + w.bbox.x1) / 2.0 < cut).collect();
+            let hw: Vec<&Word> = s
+                .header
+                .iter()
+                .copied()
+                .filter(|w| (w.bbox.x0 + w.bbox.x1) / 2.0 >= left && (w.bbox.x0 + w.bbox.x1) / 2.0 < cut)
+                .collect();
             out.push(Slot {
                 left,
                 right: cut,
@@ -403,9 +411,7 @@ fn emptiest(lines: &[&Line], from: f32, to: f32) -> f32 {
 /// are one column.
 fn merge_unnamed(slots: Vec<Slot<'_>>) -> Vec<Slot<'_>> {
     let mut slots = slots;
-    // Slots with neither header words nor body words are margins.
-    loop {
-        let Some(i) = slots.iter().position(|s| s.role.is_none()) else { break };
+    while let Some(i) = slots.iter().position(|s| s.role.is_none()) {
         if slots.len() == 1 {
             break;
         }
@@ -460,6 +466,7 @@ fn with_text_right(mut cols: Vec<Column>, separators: &[Gap], lines: &[&Line]) -
                 .map(|w| w.bbox.x0 - c.left)
                 .fold(f32::INFINITY, f32::min);
             c.text_right = pad.is_finite().then_some(c.right - pad);
+            c.ruled = c.text_right.is_some();
         }
     }
     cols
@@ -482,10 +489,10 @@ fn by_position(separators: &[Gap], words: &[&Word]) -> Result<Vec<Column>, Strin
     let mut cols = Vec::new();
     let mut left = f32::NEG_INFINITY;
     for (i, role) in ROLES.iter().enumerate() {
-        let (right, text_right) = widest.get(i).map_or((f32::INFINITY, None), |g| (g.mid(), (g.x1 > g.x0).then_some(g.x0)));
-        cols.push(Column { role: *role, left, right, text_right });
+        let (right, text_right) =
+            widest.get(i).map_or((f32::INFINITY, None), |g| (g.mid(), (g.x1 > g.x0).then_some(g.x0)));
+        cols.push(Column { role: *role, left, right, text_right, ruled: false });
         left = right;
     }
     Ok(cols)
 }
-

@@ -41,7 +41,8 @@ pub fn page_heights(lines: &[Line], known: &[f32]) -> BTreeMap<u32, f32> {
     let mut h: BTreeMap<u32, f32> = BTreeMap::new();
     for l in lines {
         let Some(b) = l.bbox else { continue };
-        let known = usize::try_from(l.page).ok().and_then(|p| known.get(p.checked_sub(1)?)).copied();
+        let known =
+            usize::try_from(l.page).ok().and_then(|p| known.get(p.checked_sub(1)?)).copied().filter(|h| h.is_finite());
         let e = h.entry(l.page).or_insert(known.unwrap_or(b.y1));
         if known.is_none() {
             *e = e.max(b.y1);
@@ -220,7 +221,12 @@ mod tests {
 
     fn at(page: u32, y: f32, text: &str) -> Line {
         let bbox = Rect { x0: 100.0, y0: y, x1: 200.0, y1: y + 10.0 };
-        Line { page, text: text.into(), bbox: Some(bbox), words: vec![Word { text: text.into(), bbox, starts: Vec::new() }] }
+        Line {
+            page,
+            text: text.into(),
+            bbox: Some(bbox),
+            words: vec![Word { text: text.into(), bbox, starts: Vec::new() }],
+        }
     }
 
     fn check(lines: &[Line], expected: &[(usize, Furniture)]) {
@@ -234,7 +240,7 @@ mod tests {
         let mut lines = Vec::new();
         for p in 1..=3 {
             lines.push(at(p, 20.0, "Lands Department Open Data Plan"));
-            lines.push(at(p, 100.0, "1 Transport Roads 05/2024"));
+            lines.push(at(p, 100.0, ["1 Transport Roads", "2 Health Clinics", "3 Housing Estates"][p as usize - 1]));
             lines.push(at(p, 770.0, &format!("Page {p} of 3")));
             lines.push(at(p, 780.0, &format!("Issued 1{p}/2024")));
         }

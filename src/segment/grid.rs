@@ -30,6 +30,8 @@ struct CellLine {
     /// The width of the line's first glyph.
     first_glyph: f32,
     last: (f32, usize),
+    /// Whether `limit` is a ruling line's, exact.
+    exact: bool,
     /// The column's `text_right` on this line's page.
     limit: Option<f32>,
     /// The table page (index) whose columns the line was cut by.
@@ -52,31 +54,31 @@ pub(super) fn rows(pages: &[CutPage<'_>], diagnostics: &mut Vec<Diagnostic>) -> 
     let mut current: Option<Building> = None;
     for (block, page) in pages.iter().enumerate() {
         for &line in &page.body {
-        let cols = &page.columns;
-        let cells = split(line, cols, block);
-        let expected = current.as_ref().map_or(1, |b| b.item_no + 1);
-        let starts = cells.get(&Role::Item).and_then(|c| item_number(&c.text)).is_some_and(|n| n == expected);
-        if starts {
-            if let Some(b) = current.take() {
-                rows.push(b);
+            let cols = &page.columns;
+            let cells = split(line, cols, block);
+            let expected = current.as_ref().map_or(1, |b| b.item_no + 1);
+            let starts = cells.get(&Role::Item).and_then(|c| item_number(&c.text)).is_some_and(|n| n == expected);
+            if starts {
+                if let Some(b) = current.take() {
+                    rows.push(b);
+                }
+                current = Some(Building { item_no: expected, ..Building::default() });
             }
-            current = Some(Building { item_no: expected, ..Building::default() });
-        }
-        let Some(b) = current.as_mut() else {
-            diagnostics.push(Diagnostic::new(
-                Some(line.page),
-                format!("text before the table's first row ignored: {}", line.text.trim()),
-            ));
-            continue;
-        };
-        if !b.pages.contains(&line.page) {
-            b.pages.push(line.page);
-        }
-        for (role, cell) in cells {
-            if !(starts && role == Role::Item) {
-                b.cells.entry(role).or_default().push(cell);
+            let Some(b) = current.as_mut() else {
+                diagnostics.push(Diagnostic::new(
+                    Some(line.page),
+                    format!("text before the table's first row ignored: {}", line.text.trim()),
+                ));
+                continue;
+            };
+            if !b.pages.contains(&line.page) {
+                b.pages.push(line.page);
             }
-        }
+            for (role, cell) in cells {
+                if !(starts && role == Role::Item) {
+                    b.cells.entry(role).or_default().push(cell);
+                }
+            }
         }
     }
     if let Some(b) = current {
@@ -148,7 +150,21 @@ fn split(line: &Line, cols: &Columns, block: usize) -> BTreeMap<Role, CellLine> 
             let (first, last) = (measure(words.first()), measure(words.last()));
             let first_glyph = words.first().map_or(0.0, |w| glyph_width(w));
             let edge = (col.right.is_finite() && col.left.is_finite()).then(|| col.right - (x0 - col.left).max(0.0));
-            Some((col.role, CellLine { text, x0, x1, first, first_glyph, last, limit: col.text_right, block, edge }))
+            Some((
+                col.role,
+                CellLine {
+                    text,
+                    x0,
+                    x1,
+                    first,
+                    first_glyph,
+                    last,
+                    exact: col.ruled,
+                    limit: col.text_right,
+                    block,
+                    edge,
+                },
+            ))
         })
         .collect()
 }
@@ -240,6 +256,13 @@ impl Wrap {
 fn broke_word(line: &CellLine, next: &CellLine, left: f32, limit: f32) -> bool {
     let (Some(end), Some(start)) = (line.text.chars().last(), next.text.chars().next()) else { return false };
     if !(end.is_alphabetic() && !is_cjk(end) && start.is_lowercase()) {
+        return false;
+    }
+    // Where the cell's edge is only estimated (no ruling line), a word
+    // counts as broken only alone on its line, which is where renderers
+    // that wrap between words break one that does not fit; an estimate
+    // is too rough to tell a full line from a ragged one.
+    if !line.exact && line.text.split_whitespace().nth(1).is_some() {
         return false;
     }
     // "DATA.GOV.HK" + "datasets": capitals do not continue in lower case

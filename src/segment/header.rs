@@ -100,9 +100,10 @@ pub fn first_band(lines: &[&Line]) -> FirstBand {
         None => {
             // No rows: a header (if any), then N/A or a note; without an
             // N/A mark, the header ends with the last line naming a column.
-            lines.iter().position(|l| pat::NOT_APPLICABLE.is_match(&l.text)).unwrap_or_else(|| {
-                lines.iter().rposition(|l| roles_named(&l.text) > 0).map_or(0, |i| i + 1)
-            })
+            lines
+                .iter()
+                .position(|l| pat::NOT_APPLICABLE.is_match(&l.text))
+                .unwrap_or_else(|| lines.iter().rposition(|l| roles_named(&l.text) > 0).map_or(0, |i| i + 1))
         }
     };
     for (i, l) in lines.iter().enumerate().take(end) {
@@ -232,10 +233,11 @@ mod tests {
 
     #[test]
     fn first_band_is_the_lines_before_row_one() {
-        let lines: Vec<Line> = ["# Note: old data", "Item Data", "No. Category", "1 Transport Roads", "2 Health Clinics"]
-            .into_iter()
-            .map(line)
-            .collect();
+        let lines: Vec<Line> =
+            ["# Note: old data", "Item Data", "No. Category", "1 Transport Roads", "2 Health Clinics"]
+                .into_iter()
+                .map(line)
+                .collect();
         let refs: Vec<&Line> = lines.iter().collect();
         let b = first_band(&refs);
         assert_eq!((b.header, b.other, b.body_start), (vec![1, 2], vec![(0, "note")], 3));
@@ -244,10 +246,11 @@ mod tests {
     #[test]
     fn repeated_header_is_found_whatever_its_wrap() {
         let first = CharBag::of(["Item No. Data Category Dataset Name Target Release Date Update Frequency"]);
-        let lines: Vec<Line> = ["Ite Data Dataset Target Update", "m No. Category Name Release Date Frequency", "Monthly"]
-            .into_iter()
-            .map(line)
-            .collect();
+        let lines: Vec<Line> =
+            ["Ite Data Dataset Target Update", "m No. Category Name Release Date Frequency", "Monthly"]
+                .into_iter()
+                .map(line)
+                .collect();
         let refs: Vec<&Line> = lines.iter().collect();
         assert_eq!(repeated_band(&refs, &first), 2);
         // A body line made of header letters is not a repeat.

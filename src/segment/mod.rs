@@ -15,8 +15,6 @@ mod text;
 pub use columns::{Column, Columns, Strategy};
 pub use header::Role;
 
-
-
 use serde::Serialize;
 
 use crate::Diagnostic;

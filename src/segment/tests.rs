@@ -125,7 +125,11 @@ fn geo_line_sized(page: u32, y: f32, cells: &[(f32, &str)], size: f32) -> crate:
         let mut x = x;
         for t in cell.split(' ') {
             let w: f32 = t.chars().map(|c| if super::join::is_cjk(c) { size } else { size / 2.0 }).sum();
-            words.push(Word { text: t.to_owned(), bbox: Rect { x0: x, y0: y, x1: x + w, y1: y + size }, starts: Vec::new() });
+            words.push(Word {
+                text: t.to_owned(),
+                bbox: Rect { x0: x, y0: y, x1: x + w, y1: y + size },
+                starts: Vec::new(),
+            });
             x += w + size / 4.0;
         }
     }
