@@ -1,0 +1,190 @@
+#!/usr/bin/env python3
+"""Score odplan on random plan layouts it was never tuned to, and show which style
+features go with low scores.
+
+usage: scripts/layout_sweep.py [--out /tmp/layouts] [--count 210] [--seed 1]
+         [--producers chromium,libreoffice,reportlab] [--bin target/release/odplan]
+         [--skip-generate] [--worst 15] [--json]
+
+Generates the layouts with scripts/layoutgen/generate.py into OUT (outside the repo),
+runs `odplan extract OUT -o OUT/odplan-out --format json,jsonl`, scores every document
+(scripts/layoutgen/score.py; the shared corpus scorer too when ../shared is present) and
+prints the per-document field-accuracy distribution, a breakdown per producer and per
+style feature, and the worst layouts with their style and wrong fields.
+"""
+import argparse
+import collections
+import json
+import os
+import statistics
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+sys.path.insert(0, os.path.join(HERE, "layoutgen"))
+import score as lgscore  # noqa: E402
+
+SHARED_SCORER = os.path.join(REPO, "..", "shared", "corpus", "score.py")
+# Style keys that are bookkeeping, not layout features.
+SKIP_KEYS = {"producer", "widths", "header_words", "rows_target", "title_tmpl", "date_forms"}
+
+
+def features(entry):
+    """Flat {feature: value} of one manifest entry, numbers bucketed."""
+    st = entry["style"]
+    f = {"producer": entry["producer"], "language": entry["language"]}
+    for k, v in st.items():
+        if k in SKIP_KEYS or k.startswith("_"):
+            continue
+        f[k] = v if not isinstance(v, float) else round(v, 1)
+    if isinstance(st.get("font_size"), (int, float)):
+        fs = st["font_size"]
+        f["font_size"] = "7-8" if fs <= 8 else "8.5-10" if fs <= 10 else "10.5-12"
+    if "widths" in st:
+        mw = min(st["widths"])
+        f["min_col_width_pct"] = "<5" if mw < 5 else "5-7" if mw < 7 else ">=7"
+        f["freq_col_width_pct"] = "<8" if st["widths"][5] < 8 else "8-12" if st["widths"][5] < 12 else ">=12"
+    f["title_tmpl"] = st.get("title_tmpl", "")[:24]
+    f["date_forms"] = "mm-heavy" if st.get("date_forms", [1])[0] >= 10 else "mixed"
+    pages = entry.get("pages") or 0
+    f["pages"] = "1-3" if pages <= 3 else "4-7" if pages <= 7 else "8+"
+    f["rows_break_pages"] = bool(entry.get("rows_spanning_pages"))
+    for k, v in (entry.get("applied") or {}).items():
+        f["applied." + k] = v
+    return f
+
+
+def pct(xs, q):
+    xs = sorted(xs)
+    if not xs:
+        return float("nan")
+    i = (len(xs) - 1) * q
+    lo = int(i)
+    hi = min(lo + 1, len(xs) - 1)
+    return xs[lo] + (xs[hi] - xs[lo]) * (i - lo)
+
+
+def histogram(xs, bins=(0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0001)):
+    out = []
+    for lo, hi in zip(bins, bins[1:]):
+        n = sum(1 for x in xs if lo <= x < hi)
+        label = f"[{lo:.2f},{min(hi, 1):.2f}{']' if hi > 1 else ')'}"
+        out.append((label, n))
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", default="/tmp/layouts")
+    ap.add_argument("--count", type=int, default=210)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--producers", default="chromium,libreoffice,reportlab")
+    ap.add_argument("--languages", default="en,zh-Hant")
+    ap.add_argument("--bin", default=os.path.join(REPO, "target", "release", "odplan"))
+    ap.add_argument("--skip-generate", action="store_true")
+    ap.add_argument("--worst", type=int, default=15)
+    ap.add_argument("--json", action="store_true", help="print one JSON object instead of the report")
+    a = ap.parse_args()
+    out = os.path.abspath(a.out)
+    if not a.skip_generate:
+        subprocess.run([sys.executable, os.path.join(HERE, "layoutgen", "generate.py"), "--out", out, "--count",
+                        str(a.count), "--seed", str(a.seed), "--producers", a.producers, "--languages",
+                        a.languages], check=True)
+    pred_dir = os.path.join(out, "odplan-out")
+    r = subprocess.run([a.bin, "extract", "-q", "--format", "json,jsonl", "-o", pred_dir, out],
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if r.returncode not in (0, 1):
+        sys.exit(f"sweep: odplan failed ({r.returncode}): {r.stderr[-2000:]}")
+    manifest = json.load(open(os.path.join(out, "manifest.json"), encoding="utf-8"))
+    per = lgscore.score_dir(out, os.path.join(pred_dir, "records.jsonl"))
+    report = {}
+    try:
+        rep = json.load(open(os.path.join(pred_dir, "report.json"), encoding="utf-8"))
+        for d in rep.get("documents", []):
+            report[os.path.basename(d.get("source", d.get("file", "")))] = d
+    except (OSError, ValueError):
+        pass
+    shared = None
+    if os.path.exists(SHARED_SCORER):
+        s = subprocess.run([sys.executable, SHARED_SCORER, out, os.path.join(pred_dir, "records.jsonl"), "--json"],
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        if s.returncode == 0 and s.stdout.strip():
+            shared = json.loads(s.stdout)
+    docs = []
+    for e in manifest["documents"]:
+        sc = per.get(e["file"])
+        if sc is None:
+            continue
+        docs.append({"file": e["file"], "entry": e, "score": sc, "features": features(e)})
+    accs = [d["score"]["field_accuracy"] for d in docs]
+    dist = {"n": len(accs), "mean": statistics.fmean(accs) if accs else 0, "min": min(accs, default=0),
+            "p10": pct(accs, 0.1), "p25": pct(accs, 0.25), "median": pct(accs, 0.5), "p75": pct(accs, 0.75),
+            "perfect": sum(1 for d in docs if d["score"]["field_accuracy"] == 1.0 and d["score"]["extra"] == 0),
+            "histogram": histogram(accs)}
+    field_means = {f: statistics.fmean(d["score"]["fields"][f] for d in docs) for f in lgscore.FIELDS} if docs else {}
+    by_feature = collections.defaultdict(lambda: collections.defaultdict(list))
+    for d in docs:
+        for k, v in d["features"].items():
+            by_feature[k][json.dumps(v, ensure_ascii=False)].append(d["score"]["field_accuracy"])
+    feats = []
+    for k, groups in by_feature.items():
+        if len(groups) < 2:
+            continue
+        rows = sorted(((v, len(xs), statistics.fmean(xs)) for v, xs in groups.items()), key=lambda t: t[2])
+        big = [t for t in rows if t[1] >= 3]
+        spread = (max(t[2] for t in big) - min(t[2] for t in big)) if len(big) >= 2 else 0.0
+        feats.append({"feature": k, "spread": spread, "groups": rows})
+    feats.sort(key=lambda f: -f["spread"])
+    worst = sorted(docs, key=lambda d: d["score"]["field_accuracy"])[: a.worst]
+    wrong_by_field = collections.Counter()
+    for d in docs:
+        for f, *_ in d["score"]["wrong"]:
+            wrong_by_field[f] += 1
+    result = {
+        "out": out, "binary": a.bin, "distribution": dist, "fields": field_means, "shared_scorer": shared,
+        "wrong_fields": wrong_by_field.most_common(),
+        "features": feats,
+        "worst": [{"file": d["file"], "field_accuracy": d["score"]["field_accuracy"],
+                   "truth": d["score"]["truth"], "pred": d["score"]["pred"], "matched": d["score"]["matched"],
+                   "pages": d["entry"].get("pages"), "odplan": {k: report.get(d["file"], {}).get(k) for k in
+                                                             ("status", "warnings", "errors")},
+                   "style": d["features"], "wrong": [list(map(str, w)) for w in d["score"]["wrong"][:8]]}
+                  for d in worst],
+        "documents": [{"file": d["file"], "field_accuracy": d["score"]["field_accuracy"],
+                       "recall": d["score"]["recall"], "precision": d["score"]["precision"]} for d in docs],
+    }
+    if a.json:
+        print(json.dumps(result, ensure_ascii=False, default=str))
+        return
+    print(f"layouts {dist['n']} in {out}  (binary {a.bin})")
+    if shared:
+        print(f"shared scorer: F1 {shared['f1']}  precision {shared['precision']}  recall {shared['recall']}  "
+              f"field accuracy {shared['field_accuracy']}  perfect docs {shared.get('perfect_docs')}")
+    print(f"per-document field accuracy: mean {dist['mean']:.4f}  min {dist['min']:.4f}  p10 {dist['p10']:.4f}  "
+          f"p25 {dist['p25']:.4f}  median {dist['median']:.4f}  p75 {dist['p75']:.4f}  perfect {dist['perfect']}")
+    for label, n in dist["histogram"]:
+        print(f"  {label:13s} {n:4d} {'#' * n}")
+    print("\nper-field mean accuracy over documents:")
+    for f, v in sorted(field_means.items(), key=lambda kv: kv[1]):
+        print(f"  {f:15s} {v:.4f}   wrong in {wrong_by_field.get(f, 0)} records")
+    print(f"  {'missing rows':15s}          {wrong_by_field.get('missing', 0)} records")
+    print("\nstyle features by spread of mean field accuracy (groups with >= 3 documents):")
+    for ft in feats[:25]:
+        g = "  ".join(f"{v}={m:.3f}(n={n})" for v, n, m in ft["groups"])
+        print(f"  {ft['feature']:26s} spread {ft['spread']:.3f}: {g}")
+    print(f"\nworst {len(worst)} layouts:")
+    for w in result["worst"]:
+        st = w["style"]
+        keys = ["producer", "language", "landscape", "font_size", "rules", "repeat_header", "row_split",
+                "narrow_columns", "min_col_width_pct", "header_lines", "bullet", "bullet_as_list", "na_style",
+                "page_numbers", "running_header", "plan_date_place", "valign", "marker_pos", "pages"]
+        print(f"\n{w['file']}: field accuracy {w['field_accuracy']:.3f}  truth {w['truth']} pred {w['pred']} "
+              f"matched {w['matched']}  odplan {w['odplan']}")
+        print("  style: " + ", ".join(f"{k}={st.get(k)}" for k in keys))
+        for f, k, tv, pv in w["wrong"][:5]:
+            print(f"  {f} {k}: truth {tv[:90]!r} got {pv[:90]!r}")
+
+
+if __name__ == "__main__":
+    main()
