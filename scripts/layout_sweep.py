@@ -55,6 +55,12 @@ def features(entry):
     return f
 
 
+def odplan_summary(rep):
+    warns = rep.get("warnings") or []
+    return {"status": rep.get("status"), "errors": rep.get("errors"), "warnings": len(warns),
+            "first_warnings": [w[:120] for w in warns[:3]]}
+
+
 def pct(xs, q):
     xs = sorted(xs)
     if not xs:
@@ -147,8 +153,7 @@ def main():
         "features": feats,
         "worst": [{"file": d["file"], "field_accuracy": d["score"]["field_accuracy"],
                    "truth": d["score"]["truth"], "pred": d["score"]["pred"], "matched": d["score"]["matched"],
-                   "pages": d["entry"].get("pages"), "odplan": {k: report.get(d["file"], {}).get(k) for k in
-                                                             ("status", "warnings", "errors")},
+                   "pages": d["entry"].get("pages"), "odplan": odplan_summary(report.get(d["file"], {})),
                    "style": d["features"], "wrong": [list(map(str, w)) for w in d["score"]["wrong"][:8]]}
                   for d in worst],
         "documents": [{"file": d["file"], "field_accuracy": d["score"]["field_accuracy"],

@@ -10,9 +10,11 @@ Deterministic for a given seed (content and style; PDF bytes carry producer time
 """
 
 import argparse
+import concurrent.futures as cf
 import json
 import os
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -57,6 +59,28 @@ def plan(count, seed, producers, languages):
     return out
 
 
+def finish_one(job):
+    """Reads one rendered PDF back: truth with pages, manifest entry."""
+    out, stem, prod, doc, st, applied = job
+    pdf = os.path.join(out, stem + ".pdf")
+    src = stem + ".pdf"
+    entry = {"file": src, "producer": prod, "language": doc.lang, "publisher": doc.publisher,
+             "plan_period": doc.period, "style": st, "applied": applied}
+    if not os.path.exists(pdf) or os.path.getsize(pdf) == 0:
+        entry["error"] = "producer made no PDF"
+        return entry
+    recs = content.truth_records(doc, src)
+    row_pages, problems, npages, wraps = pagesmod.locate(pdf, doc, not applied.get("no_text_check"))
+    for k, r in enumerate(recs):
+        r["pages"] = row_pages.get(k, [])
+    exact = not problems and all(r["pages"] for r in recs)
+    with open(os.path.join(out, stem + ".truth.json"), "w", encoding="utf-8") as f:
+        json.dump({"source": src, "pages_exact": exact, "records": recs}, f, ensure_ascii=False, indent=1)
+    entry.update(pages=npages, records=len(recs), rows_spanning_pages=sum(1 for r in recs if len(r["pages"]) > 1),
+                 pages_exact=exact, wraps=wraps, text_problems=problems[:10], n_text_problems=len(problems))
+    return entry
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True)
@@ -64,6 +88,7 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--producers", default=",".join(PRODUCERS))
     ap.add_argument("--languages", default="en,zh-Hant")
+    ap.add_argument("--jobs", type=int, default=2, help="processes reading the PDFs back")
     ap.add_argument("--keep-sources", action="store_true", help="keep the HTML/FODT sources in DIR/src")
     a = ap.parse_args()
     producers = [p for p in a.producers.split(",") if p]
@@ -81,30 +106,16 @@ def main():
         applied.update(producer_module(prod).render(jobs, work))
         print(f"generate: {prod}: {len(jobs)} documents in {time.time() - t1:.0f}s", file=sys.stderr)
     manifest = {"seed": a.seed, "count": a.count, "producers": producers, "documents": []}
-    n_bad = 0
-    for stem, prod, doc, st in todo:
-        pdf = os.path.join(a.out, stem + ".pdf")
-        src = stem + ".pdf"
-        entry = {"file": src, "producer": prod, "language": doc.lang, "publisher": doc.publisher,
-                 "plan_period": doc.period, "style": st, "applied": applied.get(pdf, {})}
-        if not os.path.exists(pdf) or os.path.getsize(pdf) == 0:
-            entry["error"] = "producer made no PDF"
-            manifest["documents"].append(entry)
-            n_bad += 1
-            continue
-        recs = content.truth_records(doc, src)
-        row_pages, problems, npages, wraps = pagesmod.locate(pdf, doc, not entry["applied"].get("no_text_check"))
-        for k, r in enumerate(recs):
-            r["pages"] = row_pages.get(k, [])
-        exact = not problems and all(r["pages"] for r in recs)
-        with open(os.path.join(a.out, stem + ".truth.json"), "w", encoding="utf-8") as f:
-            json.dump({"source": src, "pages_exact": exact, "records": recs}, f, ensure_ascii=False, indent=1)
-        entry.update(pages=npages, records=len(recs),
-                     rows_spanning_pages=sum(1 for r in recs if len(r["pages"]) > 1),
-                     pages_exact=exact, wraps=wraps, text_problems=problems[:10], n_text_problems=len(problems))
-        manifest["documents"].append(entry)
+    with cf.ProcessPoolExecutor(max_workers=a.jobs) as ex:
+        jobs = [(a.out, stem, prod, doc, st, applied.get(os.path.join(a.out, stem + ".pdf"), {}))
+                for stem, prod, doc, st in todo]
+        entries = list(ex.map(finish_one, jobs))
+    manifest["documents"] = entries
+    n_bad = sum(1 for e in entries if "error" in e)
     with open(os.path.join(a.out, "manifest.json"), "w", encoding="utf-8") as f:
         json.dump(manifest, f, ensure_ascii=False, indent=1)
+    if not a.keep_sources:
+        shutil.rmtree(work, ignore_errors=True)
     inexact = sum(1 for d in manifest["documents"] if not d.get("pages_exact"))
     print(f"generate: {len(todo)} documents in {time.time() - t0:.0f}s; {n_bad} failed; "
           f"{inexact} without exact pages/text check", file=sys.stderr)

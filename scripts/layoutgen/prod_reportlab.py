@@ -73,9 +73,6 @@ def _fonts(style, doc, applied):
         return _font(fam), _font(fam, True), _font("DejaVu Sans")
     fam = cjk_map[style["cjk_font"]]
     applied["font"] = fam
-    if fam == "MSung-Light":
-        # No ToUnicode: pdfplumber cannot read it back (odplan decodes the predefined CMap).
-        applied["no_text_check"] = True
     return _font(fam), _font(fam), _font(fam) if fam != "MSung-Light" else _font("DejaVu Sans")
 
 
