@@ -3,7 +3,7 @@
 features go with low scores.
 
 usage: scripts/layout_sweep.py [--out /tmp/layouts] [--count 210] [--seed 1]
-         [--producers chromium,libreoffice,reportlab] [--bin target/release/odplan]
+         [--producers chromium,libreoffice,reportlab,ghostscript] [--bin target/release/odplan]
          [--skip-generate] [--worst 15] [--json]
 
 Generates the layouts with scripts/layoutgen/generate.py into OUT (outside the repo),
@@ -85,7 +85,7 @@ def main():
     ap.add_argument("--out", default="/tmp/layouts")
     ap.add_argument("--count", type=int, default=210)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--producers", default="chromium,libreoffice,reportlab")
+    ap.add_argument("--producers", default="chromium,libreoffice,reportlab,ghostscript")
     ap.add_argument("--languages", default="en,zh-Hant")
     ap.add_argument("--bin", default=os.path.join(REPO, "target", "release", "odplan"))
     ap.add_argument("--skip-generate", action="store_true")
@@ -118,8 +118,11 @@ def main():
         if s.returncode == 0 and s.stdout.strip():
             shared = json.loads(s.stdout)
     docs = []
+    unverified = []
     for e in manifest["documents"]:
         sc = per.get(e["file"])
+        if e.get("n_text_problems") or "error" in e:
+            unverified.append(e["file"])
         if sc is None:
             continue
         docs.append({"file": e["file"], "entry": e, "score": sc, "features": features(e)})
@@ -148,7 +151,7 @@ def main():
         for f, *_ in d["score"]["wrong"]:
             wrong_by_field[f] += 1
     result = {
-        "out": out, "binary": a.bin, "distribution": dist, "fields": field_means, "shared_scorer": shared,
+        "out": out, "binary": a.bin, "distribution": dist, "unverified_excluded": unverified, "fields": field_means, "shared_scorer": shared,
         "wrong_fields": wrong_by_field.most_common(),
         "features": feats,
         "worst": [{"file": d["file"], "field_accuracy": d["score"]["field_accuracy"],
@@ -162,7 +165,10 @@ def main():
     if a.json:
         print(json.dumps(result, ensure_ascii=False, default=str))
         return
-    print(f"layouts {dist['n']} in {out}  (binary {a.bin})")
+    print(f"layouts {dist['n']} scored in {out}  (binary {a.bin})")
+    if unverified:
+        print(f"not scored: {len(unverified)} whose drawn text did not read back as the truth "
+              f"(manifest text_problems; truth in <stem>.unverified-truth.json): {', '.join(unverified[:8])}{' ...' if len(unverified) > 8 else ''}")
     if shared:
         print(f"shared scorer: F1 {shared['f1']}  precision {shared['precision']}  recall {shared['recall']}  "
               f"field accuracy {shared['field_accuracy']}  perfect docs {shared.get('perfect_docs')}")

@@ -28,13 +28,20 @@ def css_color(code):
     return f"#{r:02x}{g:02x}{b:02x}"
 
 
+def loc(doc, text):
+    if doc.lang == "zh-Hans":
+        from content import hans
+        return hans(text)
+    return text
+
+
 def headers(doc, style, section):
     lk = frame.lang_key(doc.lang)
     hs = [frame.HEADERS[lk][c][style["header_words"][c] % len(frame.HEADERS[lk][c])] for c in range(COLS)]
     if section == "D":
         v = frame.HEADERS_D_DATE[lk]
         hs[4] = v[style["header_d_date"] % len(v)]
-    return hs
+    return [loc(doc, h) for h in hs]
 
 
 def split_header(text, n):
@@ -46,6 +53,8 @@ def split_header(text, n):
         n = min(n, len(words))
         per = -(-len(words) // n)
         return [" ".join(words[i:i + per]) for i in range(0, len(words), per)]
+    if text.isascii():
+        return [text]  # nobody types a break inside one English word; narrow columns do it
     n = min(n, max(1, len(text) // 2))
     per = -(-len(text) // n)
     return [text[i:i + per] for i in range(0, len(text), per)]
@@ -70,7 +79,7 @@ def subtable_heading(doc, style, spatial):
     lk = frame.lang_key(doc.lang)
     words = frame.SUBTABLE[lk][spatial]
     r = "i" if spatial else "ii"
-    return style["subtable_label"].format(r=r) + words[style["subtable_word"] % len(words)]
+    return loc(doc, style["subtable_label"].format(r=r) + words[style["subtable_word"] % len(words)])
 
 
 def org_heading(blk):
@@ -78,4 +87,4 @@ def org_heading(blk):
 
 
 def na_word(doc):
-    return frame.NA[frame.lang_key(doc.lang)][0]
+    return loc(doc, frame.NA[frame.lang_key(doc.lang)][0])

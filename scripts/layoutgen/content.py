@@ -198,6 +198,32 @@ def make_doc(rng, lang, style):
     return doc
 
 
+_T2S = None
+
+
+def hans(text):
+    """Traditional -> Simplified Chinese (OpenCC tables, pip opencc-python-reimplemented)."""
+    global _T2S
+    if _T2S is None:
+        from opencc import OpenCC
+        _T2S = OpenCC("t2s")
+    return _T2S.convert(text)
+
+
+def to_hans(doc):
+    """The same plan printed in Simplified Chinese: every string converted in place."""
+    def conv(obj):
+        for k, v in vars(obj).items():
+            if isinstance(v, str):
+                setattr(obj, k, hans(v))
+            elif isinstance(v, list):
+                setattr(obj, k, [hans(x) if isinstance(x, str) else conv(x) for x in v])
+        return obj
+    conv(doc)
+    doc.lang = "zh-Hans"
+    return doc
+
+
 def truth_records(doc, source):
     out = []
     for sec in doc.sections:
@@ -243,6 +269,8 @@ def iter_rows(doc):
 def name_cell_parts(row, lang):
     """The name cell as printed: (before, name, after, own_line_marker)."""
     m = frame.MARKER[frame.lang_key(lang)]
+    if lang == "zh-Hans":
+        m = hans(m)
     if not row.new_item:
         return "", row.name, "", ""
     if row.marker_pos == "before":

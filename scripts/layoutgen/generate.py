@@ -25,7 +25,7 @@ import content  # noqa: E402
 import pages as pagesmod  # noqa: E402
 import style as stylemod  # noqa: E402
 
-PRODUCERS = ["chromium", "libreoffice", "reportlab"]
+PRODUCERS = ["chromium", "libreoffice", "reportlab", "ghostscript"]
 
 
 def producer_module(name):
@@ -35,6 +35,8 @@ def producer_module(name):
         import prod_libreoffice as m
     elif name == "reportlab":
         import prod_reportlab as m
+    elif name == "ghostscript":
+        import prod_ghostscript as m
     else:
         raise SystemExit(f"generate: unknown producer {name!r}")
     return m
@@ -52,7 +54,11 @@ def plan(count, seed, producers, languages):
             st["footer"] = "date"
         elif st["plan_date_place"] == "none" and st["footer"] == "date":
             st["footer"] = "none"
-        doc = content.make_doc(rng, lang, st)
+        doc = content.make_doc(rng, "zh-Hant" if lang == "zh-Hans" else lang, st)
+        if lang == "zh-Hans":
+            doc = content.to_hans(doc)
+            if st["page_numbers"]:
+                st["page_numbers"] = content.hans(st["page_numbers"])
         lang_tag = {"en": "en", "zh-Hant": "zh", "zh-Hans": "zhs"}[lang]
         stem = f"lg{seed}-{i:03d}-{lang_tag}-{producer}"
         out.append((stem, producer, doc, st))
@@ -74,7 +80,10 @@ def finish_one(job):
     for k, r in enumerate(recs):
         r["pages"] = row_pages.get(k, [])
     exact = not problems and all(r["pages"] for r in recs)
-    with open(os.path.join(out, stem + ".truth.json"), "w", encoding="utf-8") as f:
+    # A PDF whose drawn text does not read back as the cells' text (a font without a
+    # usable ToUnicode map) cannot be scored fairly: its truth is kept under another name.
+    name = stem + (".truth.json" if not problems else ".unverified-truth.json")
+    with open(os.path.join(out, name), "w", encoding="utf-8") as f:
         json.dump({"source": src, "pages_exact": exact, "records": recs}, f, ensure_ascii=False, indent=1)
     entry.update(pages=npages, records=len(recs), rows_spanning_pages=sum(1 for r in recs if len(r["pages"]) > 1),
                  pages_exact=exact, wraps=wraps, text_problems=problems[:10], n_text_problems=len(problems))

@@ -183,26 +183,46 @@ def build_html(doc, style, applied):
             f"<style>{_css(style, doc, applied)}</style></head><body>{''.join(body)}</body></html>")
 
 
-def render(jobs, workdir):
-    """jobs: [(doc, style, pdf_path)]; returns {pdf_path: applied}."""
-    import concurrent.futures as cf
-    results = {}
+def _cli_print(html_path, pdf, workdir, stem):
+    prof = os.path.join(workdir, "chrome-" + stem)
+    cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+           f"--user-data-dir={prof}", f"--print-to-pdf={pdf}", "file://" + os.path.abspath(html_path)]
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=180)
+    shutil.rmtree(prof, ignore_errors=True)
 
-    def one(job):
-        doc, style, pdf = job
+
+def render(jobs, workdir):
+    """jobs: [(doc, style, pdf_path)]; returns {pdf_path: applied}. Two browsers, each
+    printing half the files over the DevTools pipe; the command line if that fails."""
+    import concurrent.futures as cf
+
+    import cdp
+    results = {}
+    todo = []
+    for doc, style, pdf in jobs:
         applied = {"bullet": style["bullet"] if style["bullet"] != "symbol" else "•"}
         stem = os.path.splitext(os.path.basename(pdf))[0]
         hp = os.path.join(workdir, stem + ".html")
         with open(hp, "w", encoding="utf-8") as f:
             f.write(build_html(doc, style, applied))
-        prof = os.path.join(workdir, "chrome-" + stem)
-        cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-               f"--user-data-dir={prof}", f"--print-to-pdf={pdf}", "file://" + os.path.abspath(hp)]
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=180)
-        shutil.rmtree(prof, ignore_errors=True)
-        return pdf, applied
+        results[pdf] = applied
+        todo.append((hp, pdf, stem))
+
+    def batch(part):
+        browser = None
+        for hp, pdf, stem in part:
+            try:
+                if browser is None:
+                    browser = cdp.Browser(CHROMIUM)
+                browser.print_pdf("file://" + os.path.abspath(hp), pdf)
+            except Exception:  # noqa: BLE001  (fall back to one process per file)
+                if browser is not None:
+                    browser.close()
+                    browser = None
+                _cli_print(hp, pdf, workdir, stem)
+        if browser is not None:
+            browser.close()
 
     with cf.ThreadPoolExecutor(max_workers=2) as ex:
-        for pdf, applied in ex.map(one, jobs):
-            results[pdf] = applied
+        list(ex.map(batch, [todo[0::2], todo[1::2]]))
     return results

@@ -37,13 +37,13 @@ def _font(family, bold=False):
     if family in ("Helvetica", "Times"):
         base = {"Helvetica": ("Helvetica", "Helvetica-Bold"), "Times": ("Times-Roman", "Times-Bold")}[family]
         return base[1 if bold else 0]
-    if family == "MSung-Light":
+    if family in ("MSung-Light", "STSong-Light"):
         if family not in _registered:
             # reportlab 5 lists MSung-Light (Adobe-CNS1) with the GB CMap; the right one is UniCNS.
             cidfonts.defaultUnicodeEncodings["MSung-Light"] = ("cht", "UniCNS-UCS2-H")
-            pdfmetrics.registerFont(cidfonts.UnicodeCIDFont("MSung-Light"))
+            pdfmetrics.registerFont(cidfonts.UnicodeCIDFont(family))
             _registered[family] = True
-        return "MSung-Light"
+        return family
     key = (family, bold)
     if key in _registered:
         return _registered[key]
@@ -64,7 +64,9 @@ def _fonts(style, doc, applied):
                  "DejaVu Sans": "DejaVu Sans", "Noto Sans": "Noto Sans", "Noto Serif": "Times"}
     cjk_map = {"Noto Sans CJK TC": "MSung-Light", "Noto Serif CJK TC": "AR PL UMing TW",
                "AR PL UMing TW": "AR PL UMing TW", "AR PL UKai TW": "AR PL UKai TW",
-               "WenQuanYi Zen Hei": "WenQuanYi Zen Hei", "Noto Sans CJK HK": "WenQuanYi Zen Hei"}
+               "WenQuanYi Zen Hei": "WenQuanYi Zen Hei", "Noto Sans CJK HK": "WenQuanYi Zen Hei",
+               "Noto Sans CJK SC": "STSong-Light", "Noto Serif CJK SC": "AR PL UMing TW",
+               "AR PL UMing CN": "AR PL UMing TW"}
     if doc.lang == "en":
         fam = latin_map[style["latin_font"]]
         if style["font_size"] in (8, 10) and fam == "Liberation Sans":
@@ -73,7 +75,8 @@ def _fonts(style, doc, applied):
         return _font(fam), _font(fam, True), _font("DejaVu Sans")
     fam = cjk_map[style["cjk_font"]]
     applied["font"] = fam
-    return _font(fam), _font(fam), _font(fam) if fam != "MSung-Light" else _font("DejaVu Sans")
+    cid = fam in ("MSung-Light", "STSong-Light")
+    return _font(fam), _font(fam), _font(fam) if not cid else _font("DejaVu Sans")
 
 
 def _page_size(style):

@@ -11,6 +11,7 @@ PAGE_SIZES = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
 FC_LATIN = ["Liberation Sans", "Liberation Serif", "DejaVu Sans", "Noto Sans", "Noto Serif"]
 FC_CJK = ["Noto Sans CJK TC", "Noto Serif CJK TC", "AR PL UMing TW", "AR PL UKai TW", "WenQuanYi Zen Hei",
           "Noto Sans CJK HK"]
+FC_CJK_HANS = ["Noto Sans CJK SC", "Noto Serif CJK SC", "AR PL UMing CN", "WenQuanYi Zen Hei"]
 
 
 def _widths(rng, narrow):
@@ -36,7 +37,7 @@ def make_style(rng, producer, lang):
         "margin_mm": rng.choice([10, 12, 15, 18, 20, 25]),
         "font_size": rng.choice([7, 7.5, 8, 8.5, 9, 9.5, 10, 10.5, 11, 12]),
         "latin_font": rng.choice(FC_LATIN),
-        "cjk_font": rng.choice(FC_CJK),
+        "cjk_font": rng.choice(FC_CJK_HANS if lang == "zh-Hans" else FC_CJK),
         "narrow_columns": narrow,
         "widths": _widths(rng, narrow),
         "padding_pt": rng.choice([0.5, 1, 2, 3, 4, 6]),
@@ -77,4 +78,6 @@ def make_style(rng, producer, lang):
         "length": "long" if long_doc else "short",
         "rows_target": rng.randint(40, 130) if long_doc else rng.randint(5, 18),
     }
+    if producer == "ghostscript":
+        st["base_producer"] = rng.choice(["chromium", "libreoffice"])
     return st
