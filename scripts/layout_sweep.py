@@ -27,7 +27,7 @@ import score as lgscore  # noqa: E402
 
 SHARED_SCORER = os.path.join(REPO, "..", "shared", "corpus", "score.py")
 # Style keys that are bookkeeping, not layout features.
-SKIP_KEYS = {"producer", "widths", "header_words", "rows_target", "title_tmpl", "date_forms"}
+SKIP_KEYS = {"producer", "widths", "header_words", "rows_target", "title_tmpl", "date_forms", "ablation"}
 
 
 def features(entry):
@@ -80,6 +80,39 @@ def histogram(xs, bins=(0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0001)):
     return out
 
 
+def ablation_table(docs):
+    """Per ablation label: mean accuracy and the mean difference to the plain documents of
+    the same producer and language."""
+    plain = collections.defaultdict(list)
+    for d in docs:
+        if d["entry"]["style"].get("ablation") == "plain":
+            plain[(d["entry"]["producer"], d["entry"]["language"])].append(d["score"]["field_accuracy"])
+    if not plain:
+        return []
+    rows = collections.defaultdict(list)
+    for d in docs:
+        lab = d["entry"]["style"].get("ablation")
+        if lab:
+            rows[lab].append(d)
+    out = []
+    for lab, ds in rows.items():
+        deltas = []
+        for d in ds:
+            base = plain.get((d["entry"]["producer"], d["entry"]["language"]))
+            if base:
+                deltas.append(d["score"]["field_accuracy"] - statistics.fmean(base))
+        examples = []
+        for d in ds:
+            for f, k, tv, pv in d["score"]["wrong"][:1]:
+                examples.append(f"{d['file']}: {f} {k}: truth {str(tv)[:70]!r} got {str(pv)[:70]!r}")
+        out.append({"label": lab, "n": len(ds), "mean": statistics.fmean(d["score"]["field_accuracy"] for d in ds),
+                    "delta": statistics.fmean(deltas) if deltas else 0.0,
+                    "files": [f"{d['entry']['producer'][:3]}/{d['entry']['language'][:2]}="
+                              f"{d['score']['field_accuracy']:.2f}" for d in ds], "examples": examples})
+    out.sort(key=lambda r: r["delta"])
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default="/tmp/layouts")
@@ -89,6 +122,8 @@ def main():
     ap.add_argument("--languages", default="en,zh-Hant")
     ap.add_argument("--bin", default=os.path.join(REPO, "target", "release", "odplan"))
     ap.add_argument("--skip-generate", action="store_true")
+    ap.add_argument("--ablate", type=int, default=0, metavar="K",
+                    help="generate the one-feature-at-a-time set (K documents per change) instead of random styles")
     ap.add_argument("--worst", type=int, default=15)
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of the report")
     a = ap.parse_args()
@@ -96,7 +131,7 @@ def main():
     if not a.skip_generate:
         subprocess.run([sys.executable, os.path.join(HERE, "layoutgen", "generate.py"), "--out", out, "--count",
                         str(a.count), "--seed", str(a.seed), "--producers", a.producers, "--languages",
-                        a.languages], check=True)
+                        a.languages] + (["--ablate", str(a.ablate)] if a.ablate else []), check=True)
     pred_dir = os.path.join(out, "odplan-out")
     r = subprocess.run([a.bin, "extract", "-q", "--format", "json,jsonl", "-o", pred_dir, out],
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -146,6 +181,7 @@ def main():
         feats.append({"feature": k, "spread": spread, "groups": rows})
     feats.sort(key=lambda f: -f["spread"])
     worst = sorted(docs, key=lambda d: d["score"]["field_accuracy"])[: a.worst]
+    ablation = ablation_table(docs)
     wrong_by_field = collections.Counter()
     for d in docs:
         for f, *_ in d["score"]["wrong"]:
@@ -153,7 +189,7 @@ def main():
     result = {
         "out": out, "binary": a.bin, "distribution": dist, "unverified_excluded": unverified, "fields": field_means, "shared_scorer": shared,
         "wrong_fields": wrong_by_field.most_common(),
-        "features": feats,
+        "features": feats, "ablation": ablation,
         "worst": [{"file": d["file"], "field_accuracy": d["score"]["field_accuracy"],
                    "truth": d["score"]["truth"], "pred": d["score"]["pred"], "matched": d["score"]["matched"],
                    "pages": d["entry"].get("pages"), "odplan": odplan_summary(report.get(d["file"], {})),
@@ -184,6 +220,14 @@ def main():
     for ft in feats[:25]:
         g = "  ".join(f"{v}={m:.3f}(n={n})" for v, n, m in ft["groups"])
         print(f"  {ft['feature']:26s} spread {ft['spread']:.3f}: {g}")
+    if ablation:
+        print("\nablation: one feature changed from the plain style; delta = field accuracy minus the plain "
+              "documents' of the same producer and language (most harmful first):")
+        for row in ablation:
+            print(f"  {row['label'][:58]:58s} n={row['n']:2d}  acc {row['mean']:.3f}  delta {row['delta']:+.3f}  "
+                  f"{' '.join(row['files'])}")
+            for ex in row["examples"][:2]:
+                print(f"      {ex}")
     print(f"\nworst {len(worst)} layouts:")
     for w in result["worst"]:
         st = w["style"]

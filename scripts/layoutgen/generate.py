@@ -42,6 +42,30 @@ def producer_module(name):
     return m
 
 
+def plan_ablation(seed, producers, languages, per_variant):
+    """One feature at a time: every ablation of style.ablations(lang), per_variant documents
+    each (producers in turn), content drawn from the same seeds for every variant."""
+    out = []
+    n = 0
+    for lang in languages:
+        for label, overrides in stylemod.ablations(lang):
+            reps = per_variant * (len(producers) if label == "plain" else 1)
+            for j in range(reps):
+                producer = producers[n % len(producers)] if label != "plain" else producers[j % len(producers)]
+                n += 1
+                st = dict(stylemod.plain_style(producer, lang), **overrides)
+                st["ablation"] = label
+                rng = random.Random(f"layoutgen-ablate-{seed}-{lang}-{j % per_variant}")
+                doc = content.make_doc(rng, "zh-Hant" if lang == "zh-Hans" else lang, st)
+                if lang == "zh-Hans":
+                    doc = content.to_hans(doc)
+                    if st["page_numbers"]:
+                        st["page_numbers"] = content.hans(st["page_numbers"])
+                lang_tag = {"en": "en", "zh-Hant": "zh", "zh-Hans": "zhs"}[lang]
+                out.append((f"ab{seed}-{len(out):03d}-{lang_tag}-{producer}", producer, doc, st))
+    return out
+
+
 def plan(count, seed, producers, languages):
     """The documents to make: [(stem, producer, doc, style)], all randomness here."""
     out = []
@@ -97,12 +121,19 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--producers", default=",".join(PRODUCERS))
     ap.add_argument("--languages", default="en,zh-Hant")
+    ap.add_argument("--ablate", type=int, default=0, metavar="K",
+                    help="instead of random styles: the plain style and each one-feature change of it, "
+                         "K documents per change (--count is then ignored)")
     ap.add_argument("--jobs", type=int, default=2, help="processes reading the PDFs back")
     ap.add_argument("--keep-sources", action="store_true", help="keep the HTML/FODT sources in DIR/src")
     a = ap.parse_args()
     producers = [p for p in a.producers.split(",") if p]
     os.makedirs(a.out, exist_ok=True)
-    todo = plan(a.count, a.seed, producers, [x for x in a.languages.split(",") if x])
+    langs = [x for x in a.languages.split(",") if x]
+    if a.ablate:
+        todo = plan_ablation(a.seed, producers, langs, a.ablate)
+    else:
+        todo = plan(a.count, a.seed, producers, langs)
     work = os.path.join(a.out, "src") if a.keep_sources else tempfile.mkdtemp(prefix="layoutgen-")
     os.makedirs(work, exist_ok=True)
     applied = {}

@@ -81,3 +81,90 @@ def make_style(rng, producer, lang):
     if producer == "ghostscript":
         st["base_producer"] = rng.choice(["chromium", "libreoffice"])
     return st
+
+
+def plain_style(producer, lang):
+    """A plain layout close to the development corpora: the base every ablation changes
+    in one feature only."""
+    lk = frame.lang_key(lang)
+    st = {
+        "producer": producer, "language": lang, "page_size": "A4", "landscape": False, "margin_mm": 20,
+        "font_size": 10, "latin_font": "Liberation Sans",
+        "cjk_font": "Noto Sans CJK SC" if lang == "zh-Hans" else "Noto Sans CJK TC",
+        "narrow_columns": False, "widths": [7.0, 13.0, 20.0, 36.0, 12.0, 12.0], "padding_pt": 3, "rules": "grid",
+        "header_align": "left", "header_bold": True, "header_shade": False, "header_lines": 1,
+        "header_words": [0] * 6, "header_d_date": 0, "repeat_header": True, "row_split": True, "valign": "top",
+        "running_header": "none", "running_header_first_page": False, "footer": "none", "page_numbers": None,
+        "page_number_pos": "bottom-center", "plan_date_place": "signature", "bullet": "•", "bullet_as_list": False,
+        "marker_pos": "line", "new_item_rate": 0.15, "na_style": "merged-center", "section_page_break": False,
+        "title_split": False, "title_running_above": False, "title_tmpl": frame.TITLES[lk][0], "period_form": "dash",
+        "section_label": "{L}. ", "subtable_label": "{r}. ", "subtable_word": 0, "date_forms": [20, 1, 1],
+        "c_orgs_rate": 0.5, "empty_rate": 0.3, "d_note_rate": 0.0, "length": "medium", "rows_target": 30,
+    }
+    if producer == "ghostscript":
+        st["base_producer"] = "libreoffice"
+    return st
+
+
+def ablations(lang):
+    """(label, overrides) pairs: each changes the plain style in one feature."""
+    lk = frame.lang_key(lang)
+    out = [("plain", {})]
+
+    def add(feature, values):
+        for v in values:
+            ov = v if isinstance(v, dict) else {feature: v}
+            out.append((f"{feature}={json_label(v)}", ov))
+
+    add("landscape", [True])
+    add("page_size", ["Letter"])
+    add("margin_mm", [10])
+    add("font_size", [7, 8, 12])
+    if lk == "en":
+        add("latin_font", ["Liberation Serif", "DejaVu Sans", "Noto Serif"])
+    else:
+        add("cjk_font", ["AR PL UMing TW", "WenQuanYi Zen Hei", "Noto Serif CJK TC"])
+    add("narrow_columns", [{"narrow_columns": True, "widths": [4.5, 8.0, 19.0, 49.5, 10.0, 9.0]},
+                           {"narrow_columns": True, "widths": [7.0, 13.0, 20.0, 48.0, 6.0, 6.0]}])
+    add("padding_pt", [0.5, 6])
+    add("rules", ["horizontal", "none", "box"])
+    add("header_align", ["center"])
+    add("header_shade", [True])
+    add("header_bold", [False])
+    add("header_lines", [2, 3])
+    add("header_words", [{"header_words": [1] * 6, "header_d_date": 1}, {"header_words": [2] * 6, "header_d_date": 2}])
+    add("repeat_header", [False])
+    add("row_split", [False])
+    add("valign", ["middle"])
+    add("running_header", ["publisher", "title", "both"])
+    add("running_header_first_page", [{"running_header": "publisher", "running_header_first_page": True}])
+    add("footer", ["date", "publisher"])
+    add("page_numbers", frame.PAGE_FORMS[lk])
+    add("page_number_pos", [{"page_numbers": "{n}", "page_number_pos": "bottom-right"},
+                            {"page_numbers": "{n}", "page_number_pos": "top-right"}])
+    add("plan_date_place", ["cover", "footer", "title", "none"])
+    add("bullet", ["●", "▪", "-", "–", "‧", "numbered", "symbol", "none"])
+    add("bullet_as_list", [True])
+    add("marker_pos", ["before", "after"])
+    add("new_item_rate", [0.5])
+    add("na_style", ["merged-left", "first-cell", "second-cell", "all-cells"])
+    add("section_page_break", [True])
+    add("title_split", [True])
+    add("title_running_above", [True])
+    add("title_tmpl", frame.TITLES[lk][1:])
+    add("period_form", ["endash"] + (["zhi"] if lk == "zh" else []))
+    add("section_label", (frame.SECTION_LABELS if lk == "en" else frame.SECTION_LABELS_ZH)[1:])
+    add("subtable_label", frame.SUBTABLE_LABELS[1:])
+    add("date_forms", [[3, 2, 2]])
+    add("c_orgs_rate", [0.0, 1.0])
+    add("empty_rate", [0.0, 0.6])
+    add("d_note_rate", [1.0])
+    add("length", [{"length": "long", "rows_target": 110}, {"length": "short", "rows_target": 8}])
+    return out
+
+
+def json_label(v):
+    if isinstance(v, dict):
+        return ",".join(f"{k}:{v[k]}" for k in v if k not in ("widths",)) + (
+            f",widths:{'/'.join(str(int(w)) for w in v['widths'])}" if "widths" in v else "")
+    return str(v)
