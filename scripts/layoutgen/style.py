@@ -79,7 +79,9 @@ def make_style(rng, producer, lang):
         "rows_target": rng.randint(40, 130) if long_doc else rng.randint(5, 18),
     }
     if producer == "ghostscript":
-        st["base_producer"] = rng.choice(["chromium", "libreoffice"])
+        # Re-distilled Chromium Type 3 CJK fonts mostly lose their text (ToUnicode gaps):
+        # those documents cannot be scored, so LibreOffice is the usual base.
+        st["base_producer"] = rng.choices(["chromium", "libreoffice"], weights=[1, 3])[0]
     return st
 
 
