@@ -16,6 +16,7 @@ import argparse
 import collections
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -181,6 +182,15 @@ def main():
         feats.append({"feature": k, "spread": spread, "groups": rows})
     feats.sort(key=lambda f: -f["spread"])
     worst = sorted(docs, key=lambda d: d["score"]["field_accuracy"])[: a.worst]
+    outcomes = collections.Counter()
+    for d in docs:
+        rep = report.get(d["file"], {})
+        for e in rep.get("errors") or []:
+            outcomes["failed: " + re.sub(r"\d+", "N", e)[:90]] += 1
+        kinds = {re.sub(r"\d+", "N", re.sub(r"^page \d+: ", "", w))[:60] for w in rep.get("warnings") or []
+                 if "no known Unicode" in w or "not understood" in w or "ignored" in w}
+        for k in kinds:
+            outcomes["warning: " + k] += 1
     ablation = ablation_table(docs)
     wrong_by_field = collections.Counter()
     for d in docs:
@@ -189,7 +199,7 @@ def main():
     result = {
         "out": out, "binary": a.bin, "distribution": dist, "unverified_excluded": unverified, "fields": field_means, "shared_scorer": shared,
         "wrong_fields": wrong_by_field.most_common(),
-        "features": feats, "ablation": ablation,
+        "features": feats, "ablation": ablation, "odplan_outcomes": outcomes.most_common(),
         "worst": [{"file": d["file"], "field_accuracy": d["score"]["field_accuracy"],
                    "truth": d["score"]["truth"], "pred": d["score"]["pred"], "matched": d["score"]["matched"],
                    "pages": d["entry"].get("pages"), "odplan": odplan_summary(report.get(d["file"], {})),
@@ -212,6 +222,15 @@ def main():
           f"p25 {dist['p25']:.4f}  median {dist['median']:.4f}  p75 {dist['p75']:.4f}  perfect {dist['perfect']}")
     for label, n in dist["histogram"]:
         print(f"  {label:13s} {n:4d} {'#' * n}")
+    print("\nper producer and language:")
+    for key in ("producer", "language"):
+        for v, n, m in sorted(((v, len(xs), statistics.fmean(xs)) for v, xs in by_feature[key].items()),
+                              key=lambda t: t[2]):
+            med = pct(by_feature[key][v], 0.5)
+            print(f"  {key}={v:15s} n={n:3d}  mean {m:.4f}  median {med:.4f}")
+    print("\nodplan's own report on these documents:")
+    for msg, n in outcomes.most_common(8):
+        print(f"  {n:4d} x {msg}")
     print("\nper-field mean accuracy over documents:")
     for f, v in sorted(field_means.items(), key=lambda kv: kv[1]):
         print(f"  {f:15s} {v:.4f}   wrong in {wrong_by_field.get(f, 0)} records")
