@@ -81,6 +81,37 @@ def histogram(xs, bins=(0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0001)):
     return out
 
 
+BULLET_START = re.compile(r"^\s*([•●▪‧·\-–\uf0b7]|\d+\.)\s*")
+
+
+def wrong_class(field, tv, pv):
+    """A coarse name for how a field went wrong, to count failure classes."""
+    if field == "missing":
+        return "row missing (or its key: section, organisation, spatial, item_no wrong)"
+    if pv in (None, "", []):
+        return f"{field}: empty or null"
+    if isinstance(tv, list) and isinstance(pv, list) and field == "description":
+        if len(pv) < len(tv) and " ".join(tv) == " ".join(pv):
+            return "description: bullets merged"
+        if any(BULLET_START.match(x) for x in pv) and [BULLET_START.sub("", x) for x in pv] == tv:
+            return "description: bullet sign kept"
+        tv, pv = " ".join(tv), " ".join(pv)
+    if not isinstance(tv, str) or not isinstance(pv, str):
+        return f"{field}: other value"
+    t, p = lgscore.norm(tv), lgscore.norm(pv)
+    if t.replace(" ", "") == p.replace(" ", ""):
+        return f"{field}: spacing (word wrongly joined)" if len(p) < len(t) else f"{field}: spacing (space inside a word)"
+    if p.startswith(t):
+        return f"{field}: extra text after (text from below or the next column absorbed)"
+    if p.endswith(t):
+        return f"{field}: extra text before (page furniture or a column's text absorbed)"
+    if t.startswith(p):
+        return f"{field}: truncated (rest went elsewhere)"
+    if t in p:
+        return f"{field}: text around it absorbed"
+    return f"{field}: different text"
+
+
 def ablation_table(docs):
     """Per ablation label: mean accuracy and the mean difference to the plain documents of
     the same producer and language."""
@@ -182,6 +213,15 @@ def main():
         feats.append({"feature": k, "spread": spread, "groups": rows})
     feats.sort(key=lambda f: -f["spread"])
     worst = sorted(docs, key=lambda d: d["score"]["field_accuracy"])[: a.worst]
+    classes = collections.Counter()
+    class_example = {}
+    for d in docs:
+        for f, k, tv, pv in d["score"]["wrong"]:
+            if f in ("date", "frequency", "formats", "new_item", "plan_date", "pages", "publisher"):
+                continue  # derived from another field, or counted by the documents' table
+            c = wrong_class(f, tv, pv)
+            classes[c] += 1
+            class_example.setdefault(c, f"{d['file']} {k}: truth {str(tv)[:80]!r} got {str(pv)[:80]!r}")
     outcomes = collections.Counter()
     for d in docs:
         rep = report.get(d["file"], {})
@@ -199,6 +239,7 @@ def main():
     result = {
         "out": out, "binary": a.bin, "distribution": dist, "unverified_excluded": unverified, "fields": field_means, "shared_scorer": shared,
         "wrong_fields": wrong_by_field.most_common(),
+        "wrong_classes": [(c, n, class_example[c]) for c, n in classes.most_common()],
         "features": feats, "ablation": ablation, "odplan_outcomes": outcomes.most_common(),
         "worst": [{"file": d["file"], "field_accuracy": d["score"]["field_accuracy"],
                    "truth": d["score"]["truth"], "pred": d["score"]["pred"], "matched": d["score"]["matched"],
@@ -235,6 +276,9 @@ def main():
     for f, v in sorted(field_means.items(), key=lambda kv: kv[1]):
         print(f"  {f:15s} {v:.4f}   wrong in {wrong_by_field.get(f, 0)} records")
     print(f"  {'missing rows':15s}          {wrong_by_field.get('missing', 0)} records")
+    print("\nhow fields went wrong (category, name, description, date_text, frequency_text; one example each):")
+    for c, n in classes.most_common(16):
+        print(f"  {n:5d}  {c}\n         e.g. {class_example[c]}")
     print("\nstyle features by spread of mean field accuracy (groups with >= 3 documents):")
     for ft in feats[:25]:
         g = "  ".join(f"{v}={m:.3f}(n={n})" for v, n, m in ft["groups"])
