@@ -290,11 +290,15 @@ def build_fodt(doc, style, applied):
 <style:style style:name="PHdrR" style:family="paragraph" style:parent-style-name="PHdr"><style:paragraph-properties fo:text-align="end"/></style:style>
 <style:style style:name="PHdrC" style:family="paragraph" style:parent-style-name="PHdr"><style:paragraph-properties fo:text-align="center"/></style:style>
 <style:style style:name="Bold" style:family="text"><style:text-properties fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>
+{list_style("LBul", "bullet")}{list_style("LSym", "symbol")}{list_style("LNum", "number")}
+"""
+    # Automatic styles cannot be parents in ODF, so the paragraph styles (several inherit)
+    # are common styles; the table's own styles stay automatic.
+    table_styles = f"""
 <style:style style:name="Tbl" style:family="table"><style:table-properties style:width="{tw:.2f}mm" table:align="left" style:may-break-between-rows="true" fo:margin-top="2pt" fo:margin-bottom="4pt"/></style:style>
 <style:style style:name="RowH" style:family="table-row"><style:table-row-properties fo:keep-together="always"/></style:style>
 <style:style style:name="Row" style:family="table-row"><style:table-row-properties fo:keep-together="{keep}"/></style:style>
 {cols}
-{list_style("LBul", "bullet")}{list_style("LSym", "symbol")}{list_style("LNum", "number")}
 """
     lang_attrs = ('fo:language="zh" fo:country="HK"' if zh else 'fo:language="en" fo:country="GB"')
     return f"""<?xml version="1.0" encoding="UTF-8"?>
@@ -308,12 +312,13 @@ def build_fodt(doc, style, applied):
 <office:styles>
 <style:default-style style:family="paragraph"><style:paragraph-properties fo:hyphenation-ladder-count="no-limit"/>
 <style:text-properties style:font-name="Latin" fo:font-size="{fs}pt" style:font-name-asian="CJK" style:font-size-asian="{fs}pt" {lang_attrs} style:language-asian="zh" style:country-asian="HK" fo:hyphenate="false"/></style:default-style>
+{para_styles}
 </office:styles>
 <office:automatic-styles>
 <style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="{pw}mm" fo:page-height="{ph}mm" style:print-orientation="{'landscape' if style['landscape'] else 'portrait'}" fo:margin-top="{m * 0.6:.1f}mm" fo:margin-bottom="{m * 0.6:.1f}mm" fo:margin-left="{m}mm" fo:margin-right="{m}mm"/>
 <style:header-style><style:header-footer-properties fo:min-height="0mm" fo:margin-bottom="{m * 0.4:.1f}mm"/></style:header-style>
 <style:footer-style><style:header-footer-properties fo:min-height="0mm" fo:margin-top="{m * 0.4:.1f}mm"/></style:footer-style></style:page-layout>
-{para_styles}
+{table_styles}
 {''.join(d.auto)}
 </office:automatic-styles>
 <office:master-styles>
