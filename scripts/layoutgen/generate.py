@@ -16,6 +16,8 @@ import os
 import random
 import shutil
 import sys
+
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 import tempfile
 import time
 
