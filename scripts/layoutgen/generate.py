@@ -16,11 +16,10 @@ import os
 import random
 import shutil
 import sys
-
-sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 import tempfile
 import time
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import content  # noqa: E402
