@@ -255,7 +255,11 @@ impl Wrap {
 
 fn broke_word(line: &CellLine, next: &CellLine, left: f32, limit: f32) -> bool {
     let (Some(end), Some(start)) = (line.text.chars().last(), next.text.chars().next()) else { return false };
-    if !(end.is_alphabetic() && !is_cjk(end) && start.is_lowercase()) {
+    // A word ("Infrastruct" + "ure") or a number or date ("02/" + "2023")
+    // broken by the cell edge.
+    let in_word = end.is_alphabetic() && !is_cjk(end) && start.is_lowercase();
+    let in_number = (end.is_ascii_digit() || end == '/') && start.is_ascii_digit();
+    if !(in_word || in_number) {
         return false;
     }
     // Where the cell's edge is only estimated (no ruling line), a word
@@ -309,11 +313,16 @@ fn finish(b: Building, wrap: &Wrap) -> RawRow {
     row
 }
 
-/// Splits a description cell at its bullet signs.
+/// Splits a description cell at its bullet signs. A dash is a bullet only
+/// in a cell whose first line starts with one: elsewhere a line starting
+/// "- " is a wrapped sentence ("… production" / "- supplementary …").
 fn bullets(pieces: &[(String, bool)]) -> Vec<String> {
+    let is_dash = |t: &str| t.trim_start().starts_with(['-', '–', '—', '*']);
+    let dashes = pieces.first().is_some_and(|(t, _)| is_dash(t) && pat::BULLET.is_match(t));
     let mut groups: Vec<Vec<(String, bool)>> = Vec::new();
     for (text, fills) in pieces {
-        match pat::BULLET.captures(text) {
+        let bullet = pat::BULLET.captures(text).filter(|_| dashes || !is_dash(text));
+        match bullet {
             Some(c) => groups.push(vec![(c[1].to_owned(), *fills)]),
             None => match groups.last_mut() {
                 Some(g) => g.push((text.clone(), *fills)),

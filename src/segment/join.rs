@@ -28,7 +28,7 @@ pub fn join<'a>(pieces: impl IntoIterator<Item = Piece<'a>>) -> String {
             }
         }
         out.push_str(&text);
-        glue_next = piece.fills && out.chars().last().is_some_and(char::is_alphanumeric);
+        glue_next = piece.fills && out.chars().last().is_some_and(|c| c.is_alphanumeric() || c == '/');
     }
     out
 }

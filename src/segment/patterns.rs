@@ -13,21 +13,27 @@ fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("bad pattern {pattern}: {e}"))
 }
 
-/// A section heading: "A. 在 2024 年發放的…", "D. Progress: …".
-pub static SECTION: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*([A-DＡ-Ｄ])\s*[.．。、)）]\s*(\S.*?)\s*$"));
+/// A section heading: "A. 在 2024 年發放的…", "D. Progress: …", and the
+/// other ways plans letter them: "A)", "(A)", "Part A.", "Section A:".
+pub static SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\s*(?i:(?:part|section)\s+)?[(（]?([A-DＡ-Ｄ])\s*(?:[.．。、:：]|[)）]\s*[.．]?)\s*(\S.*?)\s*$")
+});
 
 /// An organisation heading under section C: "(1) 創新科技及工業局".
 pub static ORGANISATION: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*[(（]\s*([0-9０-９]{1,2})\s*[)）]\s*(\S.*?)\s*$"));
 
-/// A table heading: "i. 空間數據", "ii. Non-spatial Data".
-pub static TABLE: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?i:(i{1,3}|iv))\s*[.．)）]\s*(\S.*?)\s*$"));
+/// A table heading: "i. 空間數據", "ii. Non-spatial Data", "(i) …", "ii) …".
+pub static TABLE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*[(（]?\s*(?i:(i{1,3}|iv))\s*(?:[.．]|[)）]\s*[.．]?)\s*(\S.*?)\s*$"));
 
 /// Marks a table heading as the non-spatial one whatever its numeral says.
 pub static NON_SPATIAL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)非空間|非空间|non[-\s‐]?spatial"));
 
-/// The whole of an empty table's body.
-pub static NOT_APPLICABLE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^\s*(不適用|不适用|n/?a|nil|none|not applicable|沒有|没有|無|无)\s*[。.]?\s*$"));
+/// The whole of an empty table's body: the mark once, or once in each
+/// cell of the row.
+pub static NOT_APPLICABLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*(?:(?:不適用|不适用|n/?a|nil|none|not applicable|沒有|没有|無|无)\s*[。.]?\s*)+$")
+});
 
 /// A note line above a table: "# 備註：…", "# Note: …".
 pub static NOTE: LazyLock<Regex> =
@@ -37,10 +43,14 @@ pub static NOTE: LazyLock<Regex> =
 pub static ROW_START: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*([0-9０-９]{1,3})(?:\s+|[.．]\s*|$)(.*?)\s*$"));
 
 /// A bullet sign at the start of a description line.
-pub static BULLET: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*[•●▪■◆◦‧・∙·○\u{F0B7}\u{F06C}\u{F0A7}]\s*(.*?)\s*$"));
+/// A hyphen or dash counts only with a space after it ("- Data …"), not
+/// as the start of a wrapped word.
+pub static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*(?:[•●▪■◆◦‧・∙·○➢►\u{F0B7}\u{F06C}\u{F0A7}\u{F0D8}]|[-–—*](?:\s|$))\s*(.*?)\s*$"));
 
 /// A bullet sign inside a line, for rows whose first bullet follows the name on the same line.
-pub static INLINE_BULLET: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\s)[•●▪■◆◦‧・∙○\u{F0B7}\u{F06C}\u{F0A7}]\s*"));
+pub static INLINE_BULLET: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|\s)[•●▪■◆◦‧・∙○➢►\u{F0B7}\u{F06C}\u{F0A7}\u{F0D8}]\s*"));
 
 /// The new-item marker, anywhere in the name cell.
 pub static NEW_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)[\[［【]\s*(新項目|新项目|new\s*item)\s*[\]］】]"));
@@ -69,10 +79,10 @@ pub static PERIOD: LazyLock<Regex> = LazyLock::new(|| re(r"(20[0-9]{2})\s*(?:[-�
 /// The plan title's own words, for titles that wrap before their period.
 pub static TITLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)數據計劃|数据计划|open\s+data\s+plan"));
 
-/// Page furniture: "第 3 頁", "Page 3", "Page 3 of 9", "- 3 -", "3 / 9".
+/// Page furniture: "第 3 頁", "頁 3", "Page 3", "Page 3 of 9", "- 3 -", "3 / 9".
 pub static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:第\s*[0-9]+\s*頁(?:\s*[,，/／]?\s*共\s*[0-9]+\s*頁)?|第\s*[0-9]+\s*页|page\s+[0-9]+(?:\s+of\s+[0-9]+)?|[-–]\s*[0-9]+\s*[-–]|[0-9]+\s*/\s*[0-9]+)\s*$",
+        r"(?i)^\s*(?:第\s*[0-9]+\s*[頁页](?:\s*[,，/／]?\s*共\s*[0-9]+\s*[頁页])?|[頁页]\s*[0-9]+|p(?:age|\.)\s*[0-9]+(?:\s*(?:of|/)\s*[0-9]+)?|[-–—]\s*[0-9]+\s*[-–—]|[0-9]+\s*/\s*[0-9]+)\s*$",
     )
 });
 
