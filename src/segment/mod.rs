@@ -367,8 +367,16 @@ fn title_block(lines: &[&Line]) -> (Option<String>, Option<String>) {
         .take(3)
         .find_map(|l| pat::PERIOD.captures(&l.text))
         .map(|c| format!("{}-{}", &c[1], &c[2]));
-    let publisher_lines = &lines[..title_at.unwrap_or(0)];
-    let publisher = join::join_text(publisher_lines.iter().map(|l| l.text.as_str()));
+    // A publisher printed twice (a running line above the title, then the
+    // title block's own) is one name.
+    let mut publisher_lines: Vec<&str> = Vec::new();
+    for l in &lines[..title_at.unwrap_or(0)] {
+        let seen = publisher_lines.iter().any(|p| squash(p) == squash(&l.text));
+        if !seen && !pat::PAGE_NUMBER.is_match(&l.text) {
+            publisher_lines.push(&l.text);
+        }
+    }
+    let publisher = join::join_text(publisher_lines.iter().copied());
     ((!publisher.is_empty()).then_some(publisher), period)
 }
 
