@@ -48,7 +48,7 @@ const VOCABULARY: &[(Role, &[&str], &[&str])] = &[
     (Role::Frequency, &["頻率", "频率", "更新", "frequen", "update", "periodicity"], &[]),
     (Role::Date, &["日期", "date", "release", "target", "月/年", "mm/", "時間", "时间", "timeline", "schedule"], &[]),
     (Role::Description, &["說明", "说明", "描述", "簡介", "简介", "description", "details", "summary"], &[]),
-    (Role::Name, &["名稱", "名称", "name", "dataset", "title"], &[]),
+    (Role::Name, &["名稱", "名称", "數據集", "数据集", "name", "dataset", "title"], &[]),
     (Role::Category, &["種類", "种类", "類別", "类别", "類型", "类型", "範疇", "范畴", "category", "theme"], &[]),
 ];
 

@@ -76,8 +76,10 @@ pub static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^\s*(?:{D
 /// The plan period in the title: "2024-2026年度", "for 2024-2026".
 pub static PERIOD: LazyLock<Regex> = LazyLock::new(|| re(r"(20[0-9]{2})\s*(?:[-–—~～至]|to)\s*(20[0-9]{2})"));
 
-/// The plan title's own words, for titles that wrap before their period.
-pub static TITLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)數據計劃|数据计划|open\s+data\s+plan"));
+/// The plan title's own words, for titles that wrap before their period:
+/// "整合開放數據計劃", "開放數據年度計劃", "Open Data Plan", "Annual Open Data Plan".
+pub static TITLE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)數據\S{0,4}計劃|数据\S{0,4}计划|open\s+data\s+(?:\S+\s+){0,2}plan"));
 
 /// Page furniture: "第 3 頁", "頁 3", "Page 3", "Page 3 of 9", "- 3 -", "3 / 9".
 pub static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
