@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use super::{Dataset, Row, merge};
 use crate::output::dcat::{self, DatasetParts, Summary, Texts, vocab};
+use crate::record::normalised_name;
 use crate::segment::Language;
 
 /// The plan edition a row comes from, comparable: publication date, period.
@@ -17,25 +18,56 @@ fn edition(r: &Row) -> (Option<&str>, &str) {
     (r.plan_date.as_deref(), r.plan_period.as_str())
 }
 
-/// Whether a dataset seen only in rows `members` was dropped: planned in
-/// its latest edition, and absent from the latest plan of its publisher
-/// in every language it was listed in.
-fn dropped(d: &Dataset, members: &[&Row], latest: &BTreeMap<(&str, Language), (Option<&str>, &str)>) -> bool {
-    d.status != "released"
-        && !members.iter().any(|r| r.status == "released")
-        && members.iter().all(|r| latest.get(&(r.publisher.as_str(), r.language)).is_some_and(|l| *l > edition(r)))
+/// A dataset across editions, as `diff` sees it: the section is left out,
+/// since a dataset moves from A–C (planned) to D (released).
+type Key = (String, String, bool, String, Language);
+
+fn key(r: &Row) -> Key {
+    (r.publisher.clone(), r.organisation.clone(), r.spatial, normalised_name(&r.name), r.language)
+}
+
+/// Which datasets were dropped: planned, never released under any section,
+/// and absent from the latest plan of their publisher in every language
+/// they were listed in.
+struct Dropped<'a> {
+    latest: BTreeMap<(&'a str, Language), (Option<&'a str>, &'a str)>,
+    in_latest: BTreeSet<Key>,
+    released: BTreeSet<Key>,
+}
+
+impl<'a> Dropped<'a> {
+    fn new(rows: &'a [Row]) -> Dropped<'a> {
+        let mut latest: BTreeMap<(&str, Language), (Option<&str>, &str)> = BTreeMap::new();
+        for r in rows {
+            let e = latest.entry((r.publisher.as_str(), r.language)).or_insert(edition(r));
+            if edition(r) > *e {
+                *e = edition(r);
+            }
+        }
+        let in_latest = rows
+            .iter()
+            .filter(|r| latest.get(&(r.publisher.as_str(), r.language)) == Some(&edition(r)))
+            .map(key)
+            .collect();
+        let released = rows.iter().filter(|r| r.status == "released").map(key).collect();
+        Dropped { latest, in_latest, released }
+    }
+
+    fn is(&self, d: &Dataset, members: &[&Row]) -> bool {
+        d.status != "released"
+            && members.iter().all(|r| {
+                let k = key(r);
+                !self.released.contains(&k)
+                    && !self.in_latest.contains(&k)
+                    && self.latest.get(&(r.publisher.as_str(), r.language)).is_some_and(|l| *l > edition(r))
+            })
+    }
 }
 
 /// The rows in the JSON-LD catalogue of their merged datasets.
 pub fn catalogue(rows: &[Row]) -> Value {
     let datasets = merge(rows);
-    let mut latest: BTreeMap<(&str, Language), (Option<&str>, &str)> = BTreeMap::new();
-    for r in rows {
-        let e = latest.entry((r.publisher.as_str(), r.language)).or_insert(edition(r));
-        if edition(r) > *e {
-            *e = edition(r);
-        }
-    }
+    let dropped = Dropped::new(rows);
     let mut by_id: HashMap<&str, Vec<&Row>> = HashMap::new();
     for r in rows {
         by_id.entry(r.id.as_str()).or_default().push(r);
@@ -44,7 +76,7 @@ pub fn catalogue(rows: &[Row]) -> Value {
     for d in &datasets {
         let members: Vec<&Row> =
             d.ids.iter().flat_map(|id| by_id.get(id.as_str()).into_iter().flatten()).copied().collect();
-        nodes.push(node(d, &members, dropped(d, &members, &latest)));
+        nodes.push(node(d, &members, dropped.is(d, &members)));
     }
     let mut summary = Summary::default();
     let sources: BTreeSet<&str> = rows.iter().map(|r| r.source.as_str()).collect();

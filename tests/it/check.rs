@@ -11,11 +11,13 @@ fn odplan(args: &[&str], cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_odplan")).args(args).current_dir(cwd).output().expect("run odplan")
 }
 
-fn plan(rows: &str) -> String {
+const HEADER: &str = "Item No. Data Category Dataset Name General Description Target Release Date Update Frequency\n";
+
+fn plan(spatial: &str, non_spatial: &str) -> String {
+    let non_spatial = if non_spatial.is_empty() { "N/A\n".to_owned() } else { format!("{HEADER}{non_spatial}") };
     format!(
         "Lands Department\nOpen Data Plan for 2024-2026\nA. Datasets to be released in 2024\ni. Spatial Data\n\
-         Item No. Data Category Dataset Name General Description Target Release Date Update Frequency\n\
-         {rows}ii. Non-spatial Data\nN/A\nLands Department\nDecember 2023\n"
+         {HEADER}{spatial}ii. Non-spatial Data\n{non_spatial}Lands Department\nDecember 2023\n"
     )
 }
 
@@ -23,10 +25,10 @@ const ROWS: &str = "1 Development Survey maps\n• Maps on DATA.GOV.HK.\n03/2024
     2 Development Hiking trails\n• Trails.\n06/2025 Monthly\n\
     3 Development Old boundaries\n• Lines.\n05/2024 Annually\n";
 
-/// The plan re-issued: item 2 slipped, item 3 gone, item 4 new.
+/// The plan re-issued: item 2 slipped, item 3 gone, a non-spatial row new.
 const REISSUED: &str = "1 Development Survey maps\n• Maps on DATA.GOV.HK.\n03/2024 Monthly\n\
-    2 Development Hiking trails\n• Trails.\n12/2025 Monthly\n\
-    4 Development Lamp posts\n• Posts.\n01/2026 Weekly\n";
+    2 Development Hiking trails\n• Trails.\n12/2025 Monthly\n";
+const REISSUED_NON_SPATIAL: &str = "1 Development Lamp posts\n• Posts.\n01/2026 Weekly\n";
 
 fn names(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(dir)
@@ -42,7 +44,7 @@ fn update_writes_what_extract_writes_and_nothing_else() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let plans = tmp.path().join("plans");
     std::fs::create_dir(&plans).expect("mkdir");
-    std::fs::write(plans.join("landsd.txt"), plan(ROWS)).expect("write");
+    std::fs::write(plans.join("landsd.txt"), plan(ROWS, "")).expect("write");
     std::fs::write(plans.join("notes.md"), "not a plan").expect("write");
 
     let o = odplan(&["check", "plans"], tmp.path());
@@ -70,25 +72,24 @@ fn update_writes_what_extract_writes_and_nothing_else() {
 #[test]
 fn a_reissued_plan_shows_every_change_and_fails() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    std::fs::write(tmp.path().join("landsd.txt"), plan(ROWS)).expect("write");
+    std::fs::write(tmp.path().join("landsd.txt"), plan(ROWS, "")).expect("write");
     assert!(odplan(&["check", "--update", "landsd.txt"], tmp.path()).status.success());
-    std::fs::write(tmp.path().join("landsd.txt"), plan(REISSUED)).expect("write");
+    std::fs::write(tmp.path().join("landsd.txt"), plan(REISSUED, REISSUED_NON_SPATIAL)).expect("write");
 
     let o = odplan(&["check", "landsd.txt", "--junit", "report.xml"], tmp.path());
     assert_eq!(o.status.code(), Some(1));
     expect_test::expect![[r#"
-        DIFFERS  landsd.txt: 3 fields changed, 1 records added, 1 gone
+        DIFFERS  landsd.txt: 2 fields changed, 1 records added, 1 gone
           changed A / Lands Department / spatial item 2: date_text: "06/2025" -> "12/2025"
           changed A / Lands Department / spatial item 2: date: "2025-06" -> "2025-12"
-          changed A / Lands Department / spatial item 2: pages: [1] -> [1]
           gone    A / Lands Department / spatial item 3: Old boundaries
-          added   A / Lands Department / spatial item 4: Lamp posts
+          added   A / Lands Department / non-spatial item 1: Lamp posts
     "#]]
     .assert_eq(&String::from_utf8_lossy(&o.stdout));
     let xml = std::fs::read_to_string(tmp.path().join("report.xml")).expect("junit");
     assert_eq!(xml.matches("<testcase ").count(), 1);
     assert!(xml.contains("tests=\"1\" failures=\"1\" errors=\"0\""), "{xml}");
-    assert!(xml.contains("<failure type=\"differs\" message=\"DIFFERS  landsd.txt: 3 fields changed"), "{xml}");
+    assert!(xml.contains("<failure type=\"differs\" message=\"DIFFERS  landsd.txt: 2 fields changed"), "{xml}");
     assert!(xml.contains("&quot;06/2025&quot; -&gt; &quot;12/2025&quot;"), "{xml}");
 
     // --update takes the new records; then all is well again.

@@ -84,3 +84,57 @@ fn dcat_catalogues_have_no_dcat_ap_violation() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+const OLD: &str = "Lands Department\nOpen Data Plan for 2024-2026\nA. Datasets to be released in 2024\ni. Spatial Data\n\
+    Item No. Data Category Dataset Name General Description Target Release Date Update Frequency\n\
+    1 Development Survey maps\n• Maps on DATA.GOV.HK.\n03/2024 Monthly\n2 Development Hiking trails\n• Trails.\n06/2025 Monthly\n\
+    3 Development Old boundaries\n• Lines on the CSDI Portal.\n05/2024 Annually\nii. Non-spatial Data\nN/A\nLands Department\nDecember 2023\n";
+
+const NEW: &str = "Lands Department\nOpen Data Plan for 2025-2027\nA. Datasets to be released in 2025\ni. Spatial Data\n\
+    Item No. Data Category Dataset Name General Description Target Release Date Update Frequency\n\
+    1 Development Hiking trails\n• Trails.\n12/2025 Monthly\nii. Non-spatial Data\nN/A\n\
+    D. Progress: datasets uploaded\ni. Spatial Data\n\
+    Item No. Data Category Dataset Name General Description Release Date Update Frequency\n\
+    1 Development Survey maps\n• Maps on DATA.GOV.HK.\n08/2024 Monthly\nii. Non-spatial Data\nN/A\nLands Department\nDecember 2024\n";
+
+#[test]
+fn catalogue_dcat_says_planned_released_and_dropped() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    std::fs::write(tmp.path().join("old.txt"), OLD).expect("write");
+    std::fs::write(tmp.path().join("new.txt"), NEW).expect("write");
+    odplan(&["extract", "old.txt", "new.txt", "-q", "-o", "run"], tmp.path());
+    odplan(&["catalogue", "run", "--format", "dcat", "-o", "cat.jsonld"], tmp.path());
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(tmp.path().join("cat.jsonld")).expect("read")).expect("json");
+    // A dataset released in D is a record beside the planned one of A:
+    // for "Survey maps" the released one.
+    let state = |title: &str| {
+        let d = doc["dcat:dataset"]
+            .as_array()
+            .expect("datasets")
+            .iter()
+            .filter(|d| d["dct:title"][0]["@value"] == title)
+            .find(|d| title != "Survey maps" || d.get("dct:issued").is_some())
+            .unwrap_or_else(|| panic!("{title} in {doc}"));
+        let code =
+            |v: &serde_json::Value| v["@id"].as_str().and_then(|s| s.rsplit('/').next()).unwrap_or("").to_owned();
+        let dist = d["dcat:distribution"].as_array().and_then(|a| a.first()).map(|x| code(&x["adms:status"]));
+        (code(&d["adms:status"]), dist, d.get("dct:issued").is_some(), d.get("dct:available").is_some())
+    };
+    // Released in the new plan: issued, complete, on the portal it names.
+    assert_eq!(state("Survey maps"), ("COMPLETED".into(), Some("COMPLETED".into()), true, false));
+    let planned_then = doc["dcat:dataset"]
+        .as_array()
+        .expect("datasets")
+        .iter()
+        .find(|d| d["dct:title"][0]["@value"] == "Survey maps" && d.get("dct:issued").is_none())
+        .expect("the planned record of the released dataset");
+    assert!(
+        planned_then["adms:status"]["@id"].as_str().is_some_and(|s| !s.ends_with("WITHDRAWN")),
+        "released, not dropped"
+    );
+    // Still planned, with no portal named: no distribution, a target date.
+    assert_eq!(state("Hiking trails"), ("DEVELOP".into(), None, false, true));
+    // Gone from the publisher's later plan, never released.
+    assert_eq!(state("Old boundaries"), ("WITHDRAWN".into(), Some("WITHDRAWN".into()), false, true));
+}
