@@ -57,9 +57,9 @@ struct CatalogueArgs {
     /// Output directories of `odplan extract` (or records.jsonl files).
     #[arg(required = true)]
     runs: Vec<PathBuf>,
-    /// The catalogue file to write.
-    #[arg(short, long, default_value = "catalogue.jsonl")]
-    output: PathBuf,
+    /// The catalogue file to write [default: catalogue.jsonl, or catalogue.jsonld for dcat].
+    #[arg(short, long)]
+    output: Option<PathBuf>,
     /// jsonl: one dataset per line; dcat: one DCAT-AP 3 JSON-LD catalogue.
     #[arg(long, value_enum, default_value_t = CatalogueFormat::Jsonl)]
     format: CatalogueFormat,
@@ -238,7 +238,9 @@ fn catalogue(args: CatalogueArgs) -> anyhow::Result<ExitCode> {
         rows.extend(read_rows(run)?);
     }
     let datasets = odplan::catalogue::merge(&rows);
-    output::write_atomic(&args.output, |w| {
+    let default_name = if args.format == CatalogueFormat::Dcat { "catalogue.jsonld" } else { "catalogue.jsonl" };
+    let out = args.output.clone().unwrap_or_else(|| PathBuf::from(default_name));
+    output::write_atomic(&out, |w| {
         if args.format == CatalogueFormat::Dcat {
             serde_json::to_writer(&mut *w, &odplan::catalogue::dcat::catalogue(&rows))?;
             return w.write_all(b"\n");
@@ -249,14 +251,14 @@ fn catalogue(args: CatalogueArgs) -> anyhow::Result<ExitCode> {
         }
         Ok(())
     })
-    .with_context(|| format!("writing {}", args.output.display()))?;
+    .with_context(|| format!("writing {}", out.display()))?;
     let bilingual = datasets.iter().filter(|d| d.name_zh.is_some() && d.name_en.is_some()).count();
     let disagreeing = datasets.iter().filter(|d| !d.disagreements.is_empty()).count();
     eprintln!(
         "odplan: {} records → {} datasets ({bilingual} in both languages, {disagreeing} whose languages disagree) → {}",
         rows.len(),
         datasets.len(),
-        args.output.display()
+        out.display()
     );
     for d in datasets.iter().filter(|d| !d.disagreements.is_empty()) {
         for x in &d.disagreements {
