@@ -30,6 +30,7 @@ impl Diagnostic {
 
 pub mod batch;
 pub mod catalogue;
+pub mod check;
 pub mod output;
 pub mod record;
 pub mod segment;

@@ -29,6 +29,27 @@ enum Command {
     Catalogue(CatalogueArgs),
     /// Compare two outputs or catalogues of different plan years.
     Diff(DiffArgs),
+    /// Extract plans again and compare with the <stem>.expected.json beside each.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// Plan files or directories (searched recursively for *.pdf and *.txt).
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Write (or rewrite) each plan's <stem>.expected.json instead of comparing.
+    #[arg(long)]
+    update: bool,
+    /// Also write a JUnit XML report, one test case a document.
+    #[arg(long, value_name = "FILE")]
+    junit: Option<PathBuf>,
+    /// Documents processed at once (default: all cores).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// Seconds one document may take before it is given up as failed.
+    #[arg(long, default_value_t = 60.0, value_parser = parse_timeout)]
+    timeout: f64,
 }
 
 #[derive(Debug, clap::Args)]
@@ -36,9 +57,18 @@ struct CatalogueArgs {
     /// Output directories of `odplan extract` (or records.jsonl files).
     #[arg(required = true)]
     runs: Vec<PathBuf>,
-    /// The catalogue file to write (JSON Lines).
-    #[arg(short, long, default_value = "catalogue.jsonl")]
-    output: PathBuf,
+    /// The catalogue file to write [default: catalogue.jsonl, or catalogue.jsonld for dcat].
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// jsonl: one dataset per line; dcat: one DCAT-AP 3 JSON-LD catalogue.
+    #[arg(long, value_enum, default_value_t = CatalogueFormat::Jsonl)]
+    format: CatalogueFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CatalogueFormat {
+    Jsonl,
+    Dcat,
 }
 
 #[derive(Debug, clap::Args)]
@@ -91,7 +121,7 @@ enum Format {
     Csv,
     Json,
     Jsonl,
-    /// catalogue.jsonld, a DCAT-AP style JSON-LD catalogue
+    /// catalogue.jsonld, a DCAT-AP 3 JSON-LD catalogue
     Dcat,
 }
 
@@ -102,6 +132,7 @@ fn main() -> ExitCode {
         Command::Text(args) => text(args),
         Command::Catalogue(args) => catalogue(args),
         Command::Diff(args) => diff(args),
+        Command::Check(args) => check(args),
     };
     match result {
         Ok(code) => code,
@@ -131,14 +162,7 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         jsonl: args.format.contains(&Format::Jsonl),
         dcat: args.format.contains(&Format::Dcat),
     };
-    // A panic inside a document is reported as that document's failure;
-    // the default hook would also print it mid-run.
-    let default_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        if !std::thread::current().name().is_some_and(|n| n.starts_with(odplan::batch::WORKER_PREFIX)) {
-            default_hook(info);
-        }
-    }));
+    quiet_worker_panics();
     let progress = if args.quiet || !std::io::stderr().is_terminal() {
         ProgressBar::hidden()
     } else {
@@ -184,6 +208,17 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
+/// A panic inside a document is reported as that document's failure;
+/// the default hook would also print it mid-run.
+fn quiet_worker_panics() {
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !std::thread::current().name().is_some_and(|n| n.starts_with(odplan::batch::WORKER_PREFIX)) {
+            default_hook(info);
+        }
+    }));
+}
+
 fn text(args: TextArgs) -> anyhow::Result<ExitCode> {
     let bytes = std::fs::read(&args.file).with_context(|| format!("{}", args.file.display()))?;
     let text = odplan::pdf_text(&bytes, args.layout).with_context(|| format!("{}", args.file.display()))?;
@@ -203,21 +238,27 @@ fn catalogue(args: CatalogueArgs) -> anyhow::Result<ExitCode> {
         rows.extend(read_rows(run)?);
     }
     let datasets = odplan::catalogue::merge(&rows);
-    output::write_atomic(&args.output, |w| {
+    let default_name = if args.format == CatalogueFormat::Dcat { "catalogue.jsonld" } else { "catalogue.jsonl" };
+    let out = args.output.clone().unwrap_or_else(|| PathBuf::from(default_name));
+    output::write_atomic(&out, |w| {
+        if args.format == CatalogueFormat::Dcat {
+            serde_json::to_writer(&mut *w, &odplan::catalogue::dcat::catalogue(&rows))?;
+            return w.write_all(b"\n");
+        }
         for d in &datasets {
             serde_json::to_writer(&mut *w, d)?;
             w.write_all(b"\n")?;
         }
         Ok(())
     })
-    .with_context(|| format!("writing {}", args.output.display()))?;
+    .with_context(|| format!("writing {}", out.display()))?;
     let bilingual = datasets.iter().filter(|d| d.name_zh.is_some() && d.name_en.is_some()).count();
     let disagreeing = datasets.iter().filter(|d| !d.disagreements.is_empty()).count();
     eprintln!(
         "odplan: {} records → {} datasets ({bilingual} in both languages, {disagreeing} whose languages disagree) → {}",
         rows.len(),
         datasets.len(),
-        args.output.display()
+        out.display()
     );
     for d in datasets.iter().filter(|d| !d.disagreements.is_empty()) {
         for x in &d.disagreements {
@@ -243,6 +284,67 @@ fn diff(args: DiffArgs) -> anyhow::Result<ExitCode> {
     }
     stdout.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    use odplan::check::{Checked, Outcome};
+    // Each plan is read under its own file name, as `extract FILE` would
+    // name it, however its directory was given.
+    let inputs: Vec<odplan::batch::Input> = odplan::batch::collect_inputs(&args.inputs)?
+        .into_iter()
+        .map(|i| {
+            let source = i.path.file_name().map_or_else(|| i.source.clone(), |n| n.to_string_lossy().into_owned());
+            odplan::batch::Input { source, ..i }
+        })
+        .collect();
+    if inputs.is_empty() {
+        anyhow::bail!("no *.pdf or *.txt files to check");
+    }
+    let mut settings = odplan::batch::Settings { timeout: Duration::from_secs_f64(args.timeout), ..Default::default() };
+    if let Some(jobs) = args.jobs {
+        settings.jobs = usize::from(jobs);
+    }
+    quiet_worker_panics();
+    let mut results: Vec<Checked> = Vec::with_capacity(inputs.len());
+    let mut stdout = std::io::stdout().lock();
+    odplan::batch::run_streaming(
+        &inputs,
+        settings,
+        |_| (),
+        |i, doc, ()| -> anyhow::Result<()> {
+            let path = inputs[i].path.clone();
+            let expected = odplan::check::expected_path(&path);
+            let outcome = match (&doc.error, args.update) {
+                (None, true) => {
+                    output::write_document_json(&expected, &doc)
+                        .with_context(|| format!("writing {}", expected.display()))?;
+                    Outcome::Updated { records: doc.records.len() }
+                }
+                _ => odplan::check::judge(&doc, &expected),
+            };
+            let checked = Checked { path, outcome };
+            stdout.write_all(odplan::check::render(&checked).as_bytes())?;
+            results.push(checked);
+            Ok(())
+        },
+    )?;
+    stdout.flush()?;
+    if let Some(junit) = &args.junit {
+        output::write_atomic(junit, |w| w.write_all(odplan::check::junit(&results).as_bytes()))
+            .with_context(|| format!("writing {}", junit.display()))?;
+    }
+    let count = |f: fn(&Outcome) -> bool| results.iter().filter(|c| f(&c.outcome)).count();
+    let failed = results.iter().filter(|c| !c.outcome.passed()).count();
+    eprintln!(
+        "odplan: {} documents checked: {} match, {} updated, {} differ, {} without expectation, {} unreadable",
+        results.len(),
+        count(|o| matches!(o, Outcome::Match { .. })),
+        count(|o| matches!(o, Outcome::Updated { .. })),
+        count(|o| matches!(o, Outcome::Differs(_))),
+        count(|o| matches!(o, Outcome::NoExpectation)),
+        count(|o| matches!(o, Outcome::Failed(_) | Outcome::BadExpectation(_))),
+    );
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn parse_timeout(s: &str) -> Result<f64, String> {

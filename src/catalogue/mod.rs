@@ -4,6 +4,7 @@
 //! Reads what `extract` wrote (records.jsonl, or the per-document JSON
 //! files), so it works on outputs of earlier runs and other machines.
 
+pub mod dcat;
 pub mod diff;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};

@@ -23,7 +23,7 @@ pub struct Formats {
     pub csv: bool,
     pub json: bool,
     pub jsonl: bool,
-    /// catalogue.jsonld: a DCAT-AP style JSON-LD catalogue.
+    /// catalogue.jsonld: a DCAT-AP 3 JSON-LD catalogue.
     pub dcat: bool,
 }
 
@@ -105,13 +105,21 @@ fn temp_beside(path: &Path) -> io::Result<NamedTempFile> {
     tempfile::Builder::new().prefix(".odplan-").suffix(".tmp").tempfile_in(dir)
 }
 
+/// catalogue.jsonld being written.
+struct DcatFile {
+    file: BufWriter<NamedTempFile>,
+    path: PathBuf,
+    /// Whether a dataset node has been written yet.
+    any: bool,
+    summary: dcat::Summary,
+}
+
 /// The files of one run, filled as documents finish.
 pub struct RunWriter {
     dir: PathBuf,
     csv: Option<(BufWriter<NamedTempFile>, PathBuf)>,
     jsonl: Option<(BufWriter<NamedTempFile>, PathBuf)>,
-    /// catalogue.jsonld, and whether a dataset node has been written yet.
-    dcat: Option<(BufWriter<NamedTempFile>, PathBuf, bool)>,
+    dcat: Option<DcatFile>,
     report: Vec<ReportEntry>,
 }
 
@@ -141,14 +149,11 @@ impl RunWriter {
         let dcat = if formats.dcat {
             let path = dir.join("catalogue.jsonld");
             let mut file = BufWriter::new(temp_beside(&path)?);
-            // The envelope up to its empty dataset list, which the run fills.
-            let envelope = serde_json::to_string(&dcat::envelope())?;
-            let head = envelope
-                .strip_suffix("[]}")
-                .ok_or_else(|| io::Error::other("dcat envelope must end in its dataset list"))?;
-            file.write_all(head.as_bytes())?;
-            file.write_all(b"[\n")?;
-            Some((file, path, false))
+            // The catalogue up to its dataset list, which the run fills; its
+            // own properties, which count the run, follow the list.
+            file.write_all(dcat::head().as_bytes())?;
+            file.write_all(b"\n")?;
+            Some(DcatFile { file, path, any: false, summary: dcat::Summary::default() })
         } else {
             None
         };
@@ -164,14 +169,15 @@ impl RunWriter {
         if let Some((w, _)) = self.jsonl.as_mut() {
             w.write_all(&prepared.jsonl)?;
         }
-        if let Some((w, _, any)) = self.dcat.as_mut() {
+        if let Some(d) = self.dcat.as_mut() {
             for node in &prepared.dcat {
-                if *any {
-                    w.write_all(b",\n")?;
+                if d.any {
+                    d.file.write_all(b",\n")?;
                 }
-                w.write_all(node)?;
-                *any = true;
+                d.file.write_all(node)?;
+                d.any = true;
             }
+            d.summary.add_document(&doc.records);
         }
         self.report.push(ReportEntry::of(doc));
         Ok(())
@@ -185,9 +191,11 @@ impl RunWriter {
         if let Some((w, path)) = self.jsonl {
             persist(w, &path)?;
         }
-        if let Some((mut w, path, _)) = self.dcat {
-            w.write_all(b"\n]}\n")?;
-            persist(w, &path)?;
+        if let Some(mut d) = self.dcat {
+            d.file.write_all(b"\n")?;
+            d.file.write_all(dcat::tail(&d.summary).as_bytes())?;
+            d.file.write_all(b"\n")?;
+            persist(d.file, &d.path)?;
         }
         let failed = self.report.iter().filter(|d| d.status == "failed").count();
         let report = Report {
@@ -230,16 +238,7 @@ pub fn prepare(dir: &Path, doc: &DocumentOutput, formats: Formats) -> io::Result
     if doc.error.is_some() {
         remove_if_present(&path)?;
     } else if formats.json {
-        write_atomic(&path, |w| {
-            let body = DocumentJson {
-                source: &doc.source,
-                pages: doc.pages,
-                records: &doc.records,
-                diagnostics: &doc.diagnostics,
-            };
-            serde_json::to_writer_pretty(&mut *w, &body)?;
-            w.write_all(b"\n")
-        })?;
+        write_document_json(&path, doc)?;
     }
     let mut out = Prepared::default();
     if formats.csv {
@@ -261,6 +260,21 @@ pub fn prepare(dir: &Path, doc: &DocumentOutput, formats: Formats) -> io::Result
         }
     }
     Ok(out)
+}
+
+/// Writes a document's own JSON file, `{"source", "pages", "records",
+/// "diagnostics"}` (what format `json` writes and `odplan check` expects).
+pub fn write_document_json(path: &Path, doc: &DocumentOutput) -> io::Result<()> {
+    write_atomic(path, |w| {
+        let body = DocumentJson {
+            source: &doc.source,
+            pages: doc.pages,
+            records: &doc.records,
+            diagnostics: &doc.diagnostics,
+        };
+        serde_json::to_writer_pretty(&mut *w, &body)?;
+        w.write_all(b"\n")
+    })
 }
 
 /// "page 3: …" or the bare message.
