@@ -28,6 +28,7 @@ mod interp;
 mod obj;
 mod path;
 mod predefined;
+mod repair;
 #[cfg(test)]
 mod tests;
 mod truetype;
@@ -113,7 +114,7 @@ pub fn pages(bytes: &[u8]) -> Result<PdfDocument> {
     }
     let mut damaged = doc.xref_recovery.is_some();
     let mut pages = Vec::new();
-    for (number, id) in doc.get_pages() {
+    for (number, id) in page_ids(&doc) {
         let before = state.diagnostics.len();
         pages.push(page(&doc, id, number, &mut state));
         damaged |= state.diagnostics[before..].iter().any(|d| d.message.starts_with("content stream"));
@@ -126,7 +127,7 @@ pub fn pages(bytes: &[u8]) -> Result<PdfDocument> {
 
 /// The number of pages, without interpreting any content.
 pub fn page_count(bytes: &[u8]) -> Result<usize> {
-    Ok(load(bytes)?.get_pages().len())
+    Ok(page_ids(&load(bytes)?).len())
 }
 
 /// Objects one document may hold.
@@ -136,29 +137,73 @@ fn load(bytes: &[u8]) -> Result<Document> {
     if bytes.is_empty() {
         return Err(Error::Empty);
     }
-    // Readers accept the header anywhere in the first kilobyte.
-    let head = bytes.get(..1024).unwrap_or(bytes);
-    if !head.windows(5).any(|w| w == b"%PDF-") {
-        return Err(Error::NotPdf("no %PDF- header".into()));
-    }
-    // lopdf decrypts with the empty user password by itself; an error here
-    // for an encrypted file means a real password is needed.
-    let options = lopdf::LoadOptions { max_decompressed_size: Some(obj::MAX_STREAM), ..Default::default() };
-    let doc = Document::load_mem_with_options(bytes, options).map_err(|e| match e {
-        lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => {
-            Error::Encrypted("a password is needed to open it".into())
+    let start = repair::header_offset(bytes).ok_or_else(|| Error::NotPdf("no %PDF- header".into()))?;
+    // Offsets count from the header in files with junk before it.
+    let bytes = bytes.get(start..).unwrap_or(bytes);
+    // Repairs that change the bytes are tried only on a file lopdf refuses,
+    // or reads as having no pages: lopdf then finds the objects by scanning.
+    let mut doc = match open(bytes) {
+        Ok(doc) if !page_ids(&doc).is_empty() => doc,
+        first => {
+            let retry = repair::expand_filter_names(bytes);
+            match (retry.map(|b| open(&b)), first) {
+                (Some(Ok(doc)), _) => doc,
+                (_, first) => first?,
+            }
         }
-        other => Error::Pdf(format!("{other} (damaged or truncated file?)")),
-    })?;
-    if doc.is_encrypted() {
-        return Err(Error::Encrypted("a password is needed to open it".into()));
-    }
+    };
     // Objects are loaded eagerly; a file of millions of tiny objects is an
     // attack on memory, not a plan.
     if doc.objects.len() > MAX_OBJECTS {
         return Err(Error::Limit(format!("{} objects, more than the {MAX_OBJECTS} allowed", doc.objects.len())));
     }
+    repair::fix_streams(&mut doc, bytes);
     Ok(doc)
+}
+
+/// lopdf's load, its errors in our words.
+fn open(bytes: &[u8]) -> Result<Document> {
+    // lopdf decrypts with the empty user password by itself; an error here
+    // for an encrypted file means a real password is needed.
+    let options = lopdf::LoadOptions { max_decompressed_size: Some(obj::MAX_STREAM), ..Default::default() };
+    let doc = Document::load_mem_with_options(bytes, options).map_err(load_error)?;
+    if doc.is_encrypted() {
+        return Err(Error::Encrypted("a password is needed to open it".into()));
+    }
+    Ok(doc)
+}
+
+/// lopdf's error as one of ours. Its own wording (which may ask the user
+/// to report a bug to lopdf) does not reach the user.
+fn load_error(e: lopdf::Error) -> Error {
+    use lopdf::Error as E;
+    match e {
+        E::Decryption(_) | E::InvalidPassword | E::UnsupportedSecurityHandler(_) => {
+            Error::Encrypted("a password is needed to open it".into())
+        }
+        E::Unimplemented(what) => Error::Unsupported(what.to_string()),
+        E::IO(e) => Error::Pdf(format!("read error: {e}")),
+        E::Decompress(_) => Error::Pdf("a stream the file's structure depends on could not be decompressed".into()),
+        E::Xref(_)
+        | E::Parse(_)
+        | E::InvalidOffset(_)
+        | E::ObjectNotFound(_)
+        | E::MissingXrefEntry
+        | E::IndirectObject { .. } => {
+            Error::Pdf("damaged or truncated file: its cross-reference data and objects could not be read".into())
+        }
+        _ => Error::Pdf("damaged or truncated file: it could not be parsed".into()),
+    }
+}
+
+/// The document's pages as `(number, id)`, in order; a page tree whose
+/// root is itself a page is that one page.
+fn page_ids(doc: &Document) -> Vec<(u32, ObjectId)> {
+    let pages: Vec<(u32, ObjectId)> = doc.get_pages().into_iter().collect();
+    if pages.is_empty() {
+        return repair::root_page(doc).map(|id| (1, id)).into_iter().collect();
+    }
+    pages
 }
 
 /// Page attributes that may be inherited from the page tree.
@@ -207,22 +252,26 @@ fn page(doc: &Document, id: ObjectId, number: u32, state: &mut DocState) -> Page
     }
     let res = Resources::new(dicts);
     let mut interp = Interp::new(doc, state, &mut out, number, ctm);
+    // The parts of a /Contents array are one stream: an operator, or a TJ
+    // array, may start in one part and end in the next.
+    let mut content = Vec::new();
     for cid in doc.get_page_contents(id) {
         let Ok(stream) = doc.get_object(cid).and_then(Object::as_stream) else {
             interp.diag(format!("content stream {} {} R is missing", cid.0, cid.1));
             continue;
         };
         // A stream whose filter fails is tried raw, as other readers do.
-        let bytes = match obj::stream_bytes(stream) {
-            Some(b) => b,
+        match obj::stream_bytes(stream) {
+            Some(b) => content.extend_from_slice(&b),
             None => {
                 let message = format!("content stream {} {} R could not be decompressed; read as it is", cid.0, cid.1);
                 interp.diag(message);
-                stream.content.clone()
+                content.extend_from_slice(&stream.content);
             }
-        };
-        interp.run(&bytes, &res);
+        }
+        content.push(b'\n');
     }
+    interp.run(&content, &res);
     interp.finish();
     out
 }

@@ -89,7 +89,12 @@ impl Font {
                 })
                 .collect(),
             Kind::Composite(c) => c.decode(bytes),
-            Kind::Missing => bytes.iter().map(|b| Decoded { text: None, width: 0.5, space: *b == 32 }).collect(),
+            // Readers show a missing font's text in a default font, read
+            // through the standard encoding.
+            Kind::Missing => bytes
+                .iter()
+                .map(|b| Decoded { text: table_text(encoding::standard(), *b), width: 0.5, space: *b == 32 })
+                .collect(),
         }
     }
 }

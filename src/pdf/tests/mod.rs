@@ -2,6 +2,7 @@
 
 mod content;
 mod fonts;
+mod repair;
 
 use expect_test::Expect;
 use lopdf::{Document, Object, Stream, StringFormat, dictionary};
