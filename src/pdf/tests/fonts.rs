@@ -243,7 +243,10 @@ fn undecodable_codes_are_replacement_characters() {
     // Identity-H without ToUnicode: the text is unknowable, but the glyphs
     // still take their place, and the font is reported once per page.
     let bytes = pdf(dictionary! {}, |doc| {
-        (with_font(doc, type0("Identity-H", vec![])), "BT /F1 10 Tf 0 50 Td <00410042> Tj <0043> Tj ET".into())
+        (
+            with_font(doc, identity_ordering(type0("Identity-H", vec![]))),
+            "BT /F1 10 Tf 0 50 Td <00410042> Tj <0043> Tj ET".into(),
+        )
     });
     check(
         &bytes,
@@ -300,7 +303,7 @@ fn identity_true_type_without_to_unicode_reads_the_font_cmap() {
         let program = crate::pdf::truetype::tests::tiny_font(&[(0x41, 0x43, 5), (0x8CC7, 0x8CC7, 9)]);
         let file = doc.add_object(Stream::new(dictionary! {}, program));
         let gids = doc.add_object(Stream::new(dictionary! {}, vec![0, 0, 0, 9, 0, 5]));
-        let mut font = type0("Identity-H", vec![]);
+        let mut font = identity_ordering(type0("Identity-H", vec![]));
         if let Ok(Object::Array(d)) = font.get_mut(b"DescendantFonts")
             && let Some(Object::Dictionary(cid)) = d.first_mut()
         {
@@ -318,4 +321,16 @@ fn identity_true_type_without_to_unicode_reads_the_font_cmap() {
             ! pSome(1): font TestCJK has codes with no known Unicode; shown as U+FFFD
         "#]],
     );
+}
+
+/// The font with CIDs of no Adobe collection (`Adobe-Identity`), so that
+/// only the font itself can say what they are.
+fn identity_ordering(mut font: lopdf::Dictionary) -> lopdf::Dictionary {
+    if let Ok(Object::Array(d)) = font.get_mut(b"DescendantFonts")
+        && let Some(Object::Dictionary(cid)) = d.first_mut()
+        && let Ok(Object::Dictionary(info)) = cid.get_mut(b"CIDSystemInfo")
+    {
+        info.set("Ordering", Object::string_literal("Identity"));
+    }
+    font
 }

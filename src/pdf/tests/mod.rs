@@ -1,5 +1,6 @@
 //! End-to-end tests: small PDFs built with lopdf, through [`super::pages`].
 
+mod cjk;
 mod content;
 mod fonts;
 mod repair;
