@@ -105,6 +105,44 @@ pub(crate) fn fix_cjk(text: &str) -> Cow<'_, str> {
         .collect()
 }
 
+/// The Latin ligatures U+FB00–U+FB06 as their letters: a reader copying
+/// "ﬁnd" wants "find".
+pub(crate) fn expand_ligatures(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| ('\u{FB00}'..='\u{FB06}').contains(&c)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    for c in text.chars() {
+        match c {
+            '\u{FB00}' => out.push_str("ff"),
+            '\u{FB01}' => out.push_str("fi"),
+            '\u{FB02}' => out.push_str("fl"),
+            '\u{FB03}' => out.push_str("ffi"),
+            '\u{FB04}' => out.push_str("ffl"),
+            '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Some re-distilled PDFs map ligature glyphs to UTF-16 written in the
+/// wrong byte order: "fi" (U+0066 U+0069) becomes U+6600 U+6900, "昀椀".
+/// A mapping of two or more characters that are each an ASCII letter with
+/// its bytes swapped is read as those letters. Callers apply it only to
+/// fonts that are not CJK, where such a mapping cannot be real text.
+pub(crate) fn unswap_ligature(text: &str) -> Option<String> {
+    let letters: Option<String> = text
+        .chars()
+        .map(|c| {
+            let v = u32::from(c);
+            let letter = u8::try_from(v >> 8).ok().filter(|b| b.is_ascii_alphabetic())?;
+            (v & 0xFF == 0).then_some(char::from(letter))
+        })
+        .collect();
+    letters.filter(|l| l.len() >= 2)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,6 +158,16 @@ mod tests {
     #[test]
     fn cjk_fixups() {
         assert_eq!(fix_cjk("\u{2F08}\u{2F1D}\u{2FD5}\u{2EA9}\u{F900}\u{2F800}／資"), "人口龠王豈丽／資");
+    }
+
+    #[test]
+    fn ligatures() {
+        assert_eq!(expand_ligatures("\u{FB01}nd \u{FB03}x \u{FB06}"), "find ffix st");
+        assert_eq!(unswap_ligature("\u{6600}\u{6900}").as_deref(), Some("fi"));
+        assert_eq!(unswap_ligature("\u{6600}\u{6600}\u{6C00}").as_deref(), Some("ffl"));
+        assert_eq!(unswap_ligature("\u{6600}"), None);
+        assert_eq!(unswap_ligature("\u{6600}\u{6901}"), None);
+        assert_eq!(unswap_ligature("fi"), None);
     }
 
     #[test]

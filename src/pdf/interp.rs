@@ -10,7 +10,7 @@ use std::rc::Rc;
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use super::encoding::fix_cjk;
+use super::encoding::{expand_ligatures, fix_cjk};
 use super::fonts::{Decoded, Font};
 use super::obj;
 use super::path::Path;
@@ -388,7 +388,7 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
         self.tm = advance.mul(&self.tm);
 
         let text = match d.text {
-            Some(t) => fix_cjk(&t).into_owned(),
+            Some(t) => fix_cjk(&expand_ligatures(&t)).into_owned(),
             None => {
                 if self.state.reported.insert((self.page, font.name.clone())) {
                     self.diag(format!("font {} has codes with no known Unicode; shown as U+FFFD", font.name));
@@ -429,7 +429,7 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
             return;
         }
         let bbox = span.glyphs.iter().fold(first.bbox, |b, g| b.union(&g.bbox));
-        let merged = Glyph { bbox, text: fix_cjk(&span.text).into_owned(), ..first.clone() };
+        let merged = Glyph { bbox, text: fix_cjk(&expand_ligatures(&span.text)).into_owned(), ..first.clone() };
         self.put(merged);
     }
 

@@ -6,6 +6,7 @@ use lopdf::{Dictionary, Document, Object};
 
 use super::super::cmap::CMap;
 use super::super::data::cid::Collection;
+use super::super::encoding::unswap_ligature;
 use super::super::obj;
 use super::super::predefined::Predefined;
 use super::super::truetype;
@@ -197,6 +198,10 @@ impl Composite {
                 };
                 let text = mapped
                     .filter(|t| !t.is_empty() && t != "\0")
+                    .map(|t| match self.collection {
+                        None => unswap_ligature(&t).unwrap_or(t),
+                        Some(_) => t,
+                    })
                     .or(from_cmap.clone())
                     .or_else(|| self.collection.zip(cid).and_then(|(c, cid)| c.unicode(cid)).map(String::from))
                     .or_else(|| self.glyph_text.as_ref().zip(cid).and_then(|(g, cid)| g.text(cid)))

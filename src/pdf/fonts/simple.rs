@@ -100,7 +100,7 @@ pub(super) fn simple(doc: &Document, dict: &Dictionary, name: String, type3: boo
             let code = code as u32;
             let mapped = cmap.unicode(code, 1).or_else(|| cmap.unicode(code, 2));
             if let Some(t) = mapped.filter(|t| !t.is_empty() && t != "\0") {
-                *slot = Some(t);
+                *slot = Some(encoding::unswap_ligature(&t).unwrap_or(t));
             }
         }
     }
