@@ -103,12 +103,8 @@ fn text_plan(bytes: &[u8]) -> Result<(segment::Plan, u32, Vec<Diagnostic>)> {
 /// A PDF's plan, its page count and what reading it noticed.
 fn pdf_plan(bytes: &[u8]) -> Result<(segment::Plan, u32, Vec<Diagnostic>)> {
     let doc = pdf::pages(bytes)?;
-    if doc.pages.iter().all(|p| p.glyphs.iter().all(|g| g.text.trim().is_empty())) {
-        return Err(if doc.damaged {
-            Error::Pdf("damaged or truncated file: no text could be recovered".into())
-        } else {
-            Error::NoTextLayer
-        });
+    if let Some(err) = doc.no_text() {
+        return Err(err);
     }
     let pages = u32::try_from(doc.pages.len()).unwrap_or(u32::MAX);
     let lines: Vec<layout::Line> = doc.pages.iter().flat_map(layout::lines).collect();
@@ -117,8 +113,11 @@ fn pdf_plan(bytes: &[u8]) -> Result<(segment::Plan, u32, Vec<Diagnostic>)> {
 }
 
 /// The text of a PDF, pages separated by form feeds; with `layout`, words
-/// keep their columns.
+/// keep their columns. A PDF with no text at all is an error saying why.
 pub fn pdf_text(bytes: &[u8], layout: bool) -> Result<String> {
     let doc = pdf::pages(bytes)?;
+    if let Some(err) = doc.no_text() {
+        return Err(err);
+    }
     Ok(layout::render(&doc.pages, layout))
 }

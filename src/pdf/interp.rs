@@ -47,6 +47,8 @@ pub(crate) struct DocState {
     forms: HashMap<ObjectId, Rc<Vec<Operation>>>,
     reported: HashSet<(u32, String)>,
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// Strings shown by text operators, whatever they decoded to.
+    pub(crate) shown: usize,
 }
 
 /// The resource dictionaries in scope, nearest first.
@@ -340,6 +342,7 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
     }
 
     fn show(&mut self, bytes: &[u8]) {
+        self.state.shown += 1;
         let font = match &self.gs.font {
             Some(f) => f.clone(),
             None => {

@@ -86,6 +86,26 @@ pub struct PdfDocument {
     /// The file was repaired on loading, or some page content was missing
     /// or unreadable: an empty text layer then means damage, not a scan.
     pub damaged: bool,
+    /// Strings shown by text operators (`Tj`, `TJ`, `'`, `"`) on all pages:
+    /// zero means the pages have no text layer at all.
+    pub text_shown: usize,
+}
+
+impl PdfDocument {
+    /// Why no text came out, when none did: no text-showing operators
+    /// (a scan), damage, or text that decodes to nothing visible.
+    pub fn no_text(&self) -> Option<Error> {
+        if self.pages.iter().any(|p| p.glyphs.iter().any(|g| !g.text.trim().is_empty())) {
+            return None;
+        }
+        Some(if self.damaged {
+            Error::Pdf("damaged or truncated file: no text could be recovered".into())
+        } else if self.text_shown == 0 {
+            Error::NoTextLayer
+        } else {
+            Error::Pdf(format!("{} text strings are shown, but none decodes to visible text", self.text_shown))
+        })
+    }
 }
 
 /// Collects a page's glyphs and rules.
@@ -122,7 +142,7 @@ pub fn pages(bytes: &[u8]) -> Result<PdfDocument> {
     if pages.is_empty() {
         return Err(Error::Pdf("the document has no pages".into()));
     }
-    Ok(PdfDocument { pages, diagnostics: state.diagnostics, damaged })
+    Ok(PdfDocument { pages, text_shown: state.shown, diagnostics: state.diagnostics, damaged })
 }
 
 /// The number of pages, without interpreting any content.
