@@ -293,5 +293,15 @@ fn page(doc: &Document, id: ObjectId, number: u32, state: &mut DocState) -> Page
     }
     interp.run(&content, &res);
     interp.finish();
+    // Text outside the crop box is not on the page (as pdftotext drops it).
+    let before = out.glyphs.len();
+    let (w, h) = (out.width, out.height);
+    out.glyphs.retain(|g| g.bbox.x1 >= 0.0 && g.bbox.x0 <= w && g.bbox.y1 >= 0.0 && g.bbox.y0 <= h);
+    let outside = before - out.glyphs.len();
+    if outside > 0 {
+        state
+            .diagnostics
+            .push(Diagnostic::new(Some(number), format!("{outside} glyph(s) outside the page box skipped")));
+    }
     out
 }
