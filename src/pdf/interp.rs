@@ -448,6 +448,47 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
         if obj::name(doc, &stream.dict, b"Subtype") != Some(b"Form") {
             return;
         }
+        self.run_form(id, stream, res, &String::from_utf8_lossy(name));
+    }
+
+    /// Draws an annotation's appearance stream (a form XObject) into its
+    /// `/Rect`, as PDF 32000-1 12.5.5 says: the form's bounding box, through
+    /// its matrix, is fitted to the rectangle. `page_ctm` is the page's
+    /// initial matrix.
+    pub(crate) fn appearance(
+        &mut self,
+        id: Option<ObjectId>,
+        stream: &'d lopdf::Stream,
+        rect: [f32; 4],
+        page_ctm: Matrix,
+        res: &Resources<'d>,
+    ) {
+        let doc = self.doc;
+        let form_matrix = form_matrix(doc, &stream.dict);
+        let Some([bx0, by0, bx1, by1]) =
+            obj::numbers(doc, &stream.dict, b"BBox").and_then(|b| <[f32; 4]>::try_from(b).ok())
+        else {
+            return;
+        };
+        let corners = [(bx0, by0), (bx1, by0), (bx1, by1), (bx0, by1)].map(|(x, y)| form_matrix.apply(x, y));
+        let lo_x = corners.iter().map(|p| p.0).fold(f32::INFINITY, f32::min);
+        let hi_x = corners.iter().map(|p| p.0).fold(f32::NEG_INFINITY, f32::max);
+        let lo_y = corners.iter().map(|p| p.1).fold(f32::INFINITY, f32::min);
+        let hi_y = corners.iter().map(|p| p.1).fold(f32::NEG_INFINITY, f32::max);
+        let [rx0, ry0, rx1, ry1] = rect;
+        let (sx, sy) = ((rx1 - rx0) / (hi_x - lo_x), (ry1 - ry0) / (hi_y - lo_y));
+        if !(sx.is_finite() && sy.is_finite()) {
+            return;
+        }
+        let fit = Matrix { a: sx, b: 0.0, c: 0.0, d: sy, e: rx0 - lo_x * sx, f: ry0 - lo_y * sy };
+        let saved = self.gs.clone();
+        self.gs.ctm = fit.mul(&page_ctm);
+        self.run_form(id, stream, res, "(appearance)");
+        self.gs = saved;
+    }
+
+    fn run_form(&mut self, id: Option<ObjectId>, stream: &'d lopdf::Stream, res: &Resources<'d>, name: &str) {
+        let doc = self.doc;
         if self.forms.len() >= MAX_FORM_DEPTH {
             self.diag("form XObjects nested too deeply; inner ones skipped".into());
             return;
@@ -466,7 +507,7 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
             Some(ops) => ops,
             None => {
                 let Some(bytes) = obj::stream_bytes(stream) else {
-                    self.diag(format!("form XObject /{} could not be decompressed", String::from_utf8_lossy(name)));
+                    self.diag(format!("form XObject /{name} could not be decompressed"));
                     return;
                 };
                 let ops = Rc::new(self.decode(&bytes));
@@ -476,10 +517,7 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
                 ops
             }
         };
-        let m = obj::get(doc, &stream.dict, b"Matrix")
-            .and_then(|o| o.as_array().ok())
-            .and_then(|a| matrix(a))
-            .unwrap_or(Matrix::IDENTITY);
+        let m = form_matrix(doc, &stream.dict);
         let mut inner = res.clone();
         if let Some(own) = obj::dict(doc, &stream.dict, b"Resources") {
             inner.dicts.insert(0, own);
@@ -493,6 +531,10 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
         self.forms.pop();
         (self.gs, self.tm, self.tlm, self.path) = saved;
     }
+}
+
+fn form_matrix(doc: &Document, dict: &Dictionary) -> Matrix {
+    obj::get(doc, dict, b"Matrix").and_then(|o| o.as_array().ok()).and_then(|a| matrix(a)).unwrap_or(Matrix::IDENTITY)
 }
 
 fn translate(x: f32, y: f32) -> Matrix {
