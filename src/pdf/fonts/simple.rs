@@ -74,7 +74,12 @@ pub(super) fn simple(doc: &Document, dict: &Dictionary, name: String, type3: boo
                 Object::Integer(n) => code = usize::try_from(*n).unwrap_or(256),
                 Object::Name(n) => {
                     if let Some(slot) = text.get_mut(code) {
-                        *slot = glyph_name_to_unicode(&String::from_utf8_lossy(n));
+                        let name = String::from_utf8_lossy(n);
+                        *slot = glyph_name_to_unicode(&name).or_else(|| {
+                            // Type 3 glyph names are often not standard
+                            // (a45, 32, B9, g0041): guess as pdf.js does.
+                            type3.then(|| type3_guess(&name, code)).flatten()
+                        });
                     }
                     code += 1;
                 }
@@ -115,6 +120,23 @@ pub(super) fn simple(doc: &Document, dict: &Dictionary, name: String, type3: boo
         vertical_metrics: DEFAULT_VERTICAL,
         kind: Kind::Simple(Box::new(Simple { text, widths })),
     }
+}
+
+/// The text of a Type 3 glyph whose name is not a standard one, as pdf.js
+/// guesses it: `Gxx` (hex), `gxxxx` (hex) and `Cdd`/`cdd` (decimal) name a
+/// code point; any other name stands for its own character code, read as
+/// Latin-1 (poppler and pdf.js both fall back to the code).
+fn type3_guess(name: &str, code: usize) -> Option<String> {
+    let digits = |s: &str, radix| u32::from_str_radix(s, radix).ok();
+    let named = match (name.get(..1), name.len()) {
+        (Some("G"), 3) => name.get(1..).and_then(|d| digits(d, 16)),
+        (Some("g"), 5) => name.get(1..).and_then(|d| digits(d, 16)),
+        (Some("C" | "c"), 3..=4) => name.get(1..).and_then(|d| digits(d, 10)),
+        _ => None,
+    };
+    let printable = |c: u32| (0x20..0x7F).contains(&c) || (0xA0..=0x10FFFF).contains(&c);
+    let point = named.filter(|c| *c > 0).or_else(|| u32::try_from(code).ok().filter(|c| *c <= 0xFF));
+    point.filter(|c| printable(*c)).and_then(char::from_u32).map(String::from)
 }
 
 /// An embedded font program's own encoding as `(code, glyph name)`: the
