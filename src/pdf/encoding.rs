@@ -28,6 +28,10 @@ pub(crate) fn symbol() -> &'static [u16; 256] {
     &encodings::SYMBOL
 }
 
+pub(crate) fn dingbats() -> &'static [u16; 256] {
+    &super::data::dingbats::ZAPF_DINGBATS
+}
+
 /// The text a table entry stands for, if the code is assigned.
 pub(crate) fn table_text(table: &[u16; 256], code: u8) -> Option<String> {
     let unit = table[usize::from(code)];
@@ -175,5 +179,7 @@ mod tests {
         assert_eq!(table_text(win_ansi(), 0x80).as_deref(), Some("€"));
         assert_eq!(table_text(standard(), 0x27).as_deref(), Some("’"));
         assert_eq!(table_text(symbol(), 0x61).as_deref(), Some("α"));
+        assert_eq!(table_text(dingbats(), 0x33).as_deref(), Some("✓"));
+        assert_eq!(table_text(dingbats(), 0x6C).as_deref(), Some("●"));
     }
 }

@@ -31,15 +31,15 @@ pub(super) fn simple(doc: &Document, dict: &Dictionary, name: String, type3: boo
         Some(Object::Dictionary(d)) => {
             if let Some(b) = obj::name(doc, d, b"BaseEncoding").and_then(encoding::named) {
                 base = b;
-            } else if metrics.family == Family::Symbol {
-                base = encoding::symbol();
+            } else if let Some(own) = metrics.family.builtin() {
+                base = own;
             }
             differences = obj::array(doc, d, b"Differences");
         }
         _ => {
             let subtype = obj::name(doc, dict, b"Subtype").unwrap_or_default();
-            if metrics.family == Family::Symbol {
-                base = encoding::symbol();
+            if let Some(own) = metrics.family.builtin() {
+                base = own;
             } else if subtype == b"TrueType" {
                 base = encoding::win_ansi();
             }
@@ -180,7 +180,20 @@ enum Family {
     Times,
     Courier,
     Symbol,
+    Dingbats,
     Other,
+}
+
+impl Family {
+    /// The built-in encoding of the two symbolic standard fonts, which a
+    /// font dictionary naming no base encoding starts from.
+    fn builtin(self) -> Option<&'static [u16; 256]> {
+        match self {
+            Family::Symbol => Some(encoding::symbol()),
+            Family::Dingbats => Some(encoding::dingbats()),
+            _ => None,
+        }
+    }
 }
 
 /// Built-in metrics of the standard 14 fonts (and their common aliases).
@@ -206,6 +219,8 @@ impl Std14 {
             Family::Courier
         } else if name.starts_with("Symbol") {
             Family::Symbol
+        } else if name.starts_with("ZapfDingbats") || name.starts_with("Dingbats") {
+            Family::Dingbats
         } else {
             Family::Other
         };

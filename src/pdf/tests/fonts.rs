@@ -369,3 +369,21 @@ fn type3_glyph_names_that_are_not_standard_are_guessed() {
     let text: String = doc.pages[0].glyphs.iter().map(|g| g.text.as_str()).collect();
     assert_eq!(text, "a-ABC \u{FFFD}");
 }
+
+#[test]
+fn zapf_dingbats_and_symbol_use_their_built_in_encodings() {
+    for (base, content, want) in [
+        ("ZapfDingbats", "(3l)", "✓●"),
+        ("Symbol", "(ab)", "αβ"),
+        // Differences on top of the built-in encoding, not StandardEncoding.
+        ("ZapfDingbats", "(An)", "✡■"),
+    ] {
+        let mut font = dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => base };
+        if want == "✡■" {
+            font.set("Encoding", dictionary! { "Differences" => vec![200.into(), "A".into()] });
+        }
+        let doc = pages(&simple_text(font, &format!("BT /F1 10 Tf 0 50 Td {content} Tj ET"))).expect("reads");
+        let text: String = doc.pages[0].glyphs.iter().map(|g| g.text.as_str()).collect();
+        assert_eq!(text, want, "{base}");
+    }
+}
