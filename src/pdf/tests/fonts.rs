@@ -387,3 +387,16 @@ fn zapf_dingbats_and_symbol_use_their_built_in_encodings() {
         assert_eq!(text, want, "{base}");
     }
 }
+
+#[test]
+fn partial_to_unicode_falls_back_to_the_font_encoding() {
+    let bytes = pdf(dictionary! {}, |doc| {
+        let tu = to_unicode(doc, "1 beginbfchar <41> <0058> endbfchar");
+        let mut font = helvetica();
+        font.set("ToUnicode", tu);
+        (with_font(doc, font), "BT /F1 10 Tf 0 50 Td (AB) Tj ET".into())
+    });
+    let doc = pages(&bytes).expect("reads");
+    let text: String = doc.pages[0].glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert_eq!(text, "XB");
+}
