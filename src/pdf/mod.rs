@@ -165,10 +165,11 @@ fn load(bytes: &[u8]) -> Result<Document> {
     let mut doc = match open(bytes) {
         Ok(doc) if !page_ids(&doc).is_empty() => doc,
         first => {
-            let retry = repair::expand_filter_names(bytes);
-            match (retry.map(|b| open(&b)), first) {
-                (Some(Ok(doc)), _) => doc,
-                (_, first) => first?,
+            let repairs: [Repair; 3] =
+                [repair::expand_filter_names, repair::encrypt_by_reference, repair::drop_identity_encryption];
+            match repairs.iter().filter_map(|r| r(bytes)).find_map(|b| open(&b).ok()) {
+                Some(doc) => doc,
+                None => first?,
             }
         }
     };
@@ -180,6 +181,9 @@ fn load(bytes: &[u8]) -> Result<Document> {
     repair::fix_streams(&mut doc, bytes);
     Ok(doc)
 }
+
+/// A rewrite of a file's bytes that lopdf may then read.
+type Repair = fn(&[u8]) -> Option<Vec<u8>>;
 
 /// lopdf's load, its errors in our words.
 fn open(bytes: &[u8]) -> Result<Document> {

@@ -90,6 +90,113 @@ fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     bytes.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| p + from)
 }
 
+/// An encrypted file whose trailer holds its `/Encrypt` dictionary inline
+/// (lopdf wants a reference) or has no `/ID` (poppler and pdf.js then
+/// derive the key from an empty one): an inline dictionary is moved into a
+/// new object before the cross-reference table (whose offsets are then
+/// stale, so lopdf finds the objects by scanning), and an empty `/ID` added.
+pub(crate) fn encrypt_by_reference(bytes: &[u8]) -> Option<Vec<u8>> {
+    let at = bytes.windows(7).rposition(|w| w == b"trailer")?;
+    let key = find(bytes, at, b"/Encrypt")?;
+    let mut open = key + b"/Encrypt".len();
+    while bytes.get(open).is_some_and(|b| b.is_ascii_whitespace()) {
+        open += 1;
+    }
+    if bytes.get(open..open + 2) != Some(b"<<") {
+        // By reference already: only a missing /ID to add, inside the
+        // trailer dictionary, which moves no object.
+        if find(bytes.get(at..)?, 0, b"/ID").is_some() {
+            return None;
+        }
+        let dict = find(bytes, at, b"<<")? + 2;
+        let mut out = Vec::with_capacity(bytes.len() + 16);
+        out.extend_from_slice(bytes.get(..dict)?);
+        out.extend_from_slice(b" /ID [<> <>] ");
+        out.extend_from_slice(bytes.get(dict..)?);
+        return Some(out);
+    }
+    let mut depth = 0usize;
+    let mut end = open;
+    while end + 1 < bytes.len() {
+        match bytes.get(end..end + 2) {
+            Some(b"<<") => {
+                depth += 1;
+                end += 2;
+            }
+            Some(b">>") => {
+                depth -= 1;
+                end += 2;
+                if depth == 0 {
+                    break;
+                }
+            }
+            _ => end += 1,
+        }
+    }
+    if depth != 0 {
+        return None;
+    }
+    let xref = bytes.get(..at)?.windows(4).rposition(|w| w == b"xref")?;
+    let size = find(bytes, at, b"/Size").and_then(|s| {
+        let digits: String = bytes
+            .get(s + 5..)?
+            .iter()
+            .skip_while(|b| b.is_ascii_whitespace())
+            .take_while(|b| b.is_ascii_digit())
+            .map(|b| char::from(*b))
+            .collect();
+        digits.parse::<u32>().ok()
+    })?;
+    let has_id = find(bytes.get(at..)?, 0, b"/ID").is_some();
+    let mut out = Vec::with_capacity(bytes.len() + 64);
+    out.extend_from_slice(bytes.get(..xref)?);
+    out.extend_from_slice(format!("{size} 0 obj\n").as_bytes());
+    out.extend_from_slice(bytes.get(open..end)?);
+    out.extend_from_slice(b"\nendobj\n");
+    out.extend_from_slice(bytes.get(xref..key)?);
+    if !has_id {
+        out.extend_from_slice(b"/ID [<> <>] ");
+    }
+    out.extend_from_slice(format!("/Encrypt {size} 0 R").as_bytes());
+    out.extend_from_slice(bytes.get(end..)?);
+    Some(out)
+}
+
+/// A file "encrypted" with crypt filters that leave strings and streams as
+/// they are (`/StmF /Identity /StrF /Identity`: only embedded files are
+/// encrypted), with its `/Encrypt N 0 R` entries blanked out: nothing the
+/// text needs is encrypted. Blanking keeps every offset.
+pub(crate) fn drop_identity_encryption(bytes: &[u8]) -> Option<Vec<u8>> {
+    let squeeze = |b: &[u8]| -> Vec<u8> { b.iter().copied().filter(|c| !c.is_ascii_whitespace()).collect() };
+    let mut out = bytes.to_vec();
+    let mut changed = false;
+    let mut from = 0;
+    while let Some(key) = find(bytes, from, b"/Encrypt") {
+        from = key + 1;
+        // `/Encrypt N G R`
+        let tail = bytes.get(key + 8..(key + 40).min(bytes.len()))?;
+        let text: String = tail.iter().map(|b| char::from(*b)).collect();
+        let mut words = text.split_whitespace();
+        let (Some(n), Some(g), Some(r)) = (words.next(), words.next(), words.next()) else { continue };
+        let (Ok(n), Ok(_)) = (n.parse::<u32>(), g.parse::<u16>()) else { continue };
+        if !r.starts_with('R') {
+            continue;
+        }
+        let head = format!("{n} {g} obj");
+        let Some(obj) = find(bytes, 0, head.as_bytes()) else { continue };
+        let end = find(bytes, obj, b"endobj").unwrap_or(bytes.len());
+        let dict = squeeze(bytes.get(obj..end)?);
+        let identity = |k: &[u8]| find(&dict, 0, &[k, b"/Identity"].concat()).is_some();
+        if !(identity(b"/StmF") && identity(b"/StrF")) {
+            return None;
+        }
+        let stop = key + 8 + text.find('R')? + 1;
+        out.get_mut(key..stop)?.fill(b' ');
+        changed = true;
+    }
+    changed.then_some(out)
+}
+
 /// Fixes the loaded streams: a `/Filter` or `/DecodeParms` given by
 /// reference is resolved, abbreviated filter names are written out, an
 /// empty filter array is dropped, and a stream lopdf could not size (no or

@@ -173,3 +173,66 @@ fn contents_array_is_one_stream() {
     let glyphs: Vec<(&str, f32)> = doc.pages[0].glyphs.iter().map(|g| (g.text.as_str(), g.baseline)).collect();
     assert_eq!(glyphs, [("H", 50.0), ("i", 50.0), ("Y", 70.0), ("o", 70.0)]);
 }
+
+/// The encrypted test PDF (empty user password, an empty `/ID`), rewritten
+/// as some writers make it: no `/ID`, and with `inline` the `/Encrypt`
+/// dictionary written into the trailer.
+fn encrypted_without_id(inline: bool) -> Vec<u8> {
+    let plain = simple_text(helvetica(), HELLO);
+    let mut doc = Document::load_mem(&plain).expect("reload");
+    let empty = Object::String(Vec::new(), lopdf::StringFormat::Hexadecimal);
+    doc.trailer.set("ID", vec![empty.clone(), empty]);
+    let version = lopdf::EncryptionVersion::V2 {
+        document: &doc,
+        owner_password: "owner",
+        user_password: "",
+        key_length: 128,
+        permissions: lopdf::Permissions::all(),
+    };
+    let state = lopdf::EncryptionState::try_from(version).expect("encryption state");
+    doc.encrypt(&state).expect("encrypt");
+    let encrypt_id = doc.trailer.get(b"Encrypt").and_then(Object::as_reference).expect("encrypt ref");
+    doc.trailer.remove(b"ID");
+    // A classic trailer, where such files keep their /Encrypt.
+    doc.reference_table.cross_reference_type = lopdf::xref::XrefType::CrossReferenceTable;
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("save");
+    let mut text: String = bytes.iter().map(|b| char::from(*b)).collect();
+    if inline {
+        let head = format!("{} {} obj", encrypt_id.0, encrypt_id.1);
+        let start = text.find(&head).expect("encrypt object") + head.len();
+        let end = start + text[start..].find("endobj").expect("endobj");
+        let dict = text[start..end].trim().to_string();
+        let reference = format!("/Encrypt {} {} R", encrypt_id.0, encrypt_id.1);
+        assert!(text.contains(&reference), "trailer refers to the dictionary");
+        text = text.replace(&reference, &format!("/Encrypt {dict}"));
+    }
+    assert!(!text.contains("/ID"));
+    text.chars().map(|c| c as u8).collect()
+}
+
+#[test]
+fn encrypted_without_id_or_with_an_inline_encrypt_dictionary() {
+    assert_eq!(text_of(&encrypted_without_id(true)), "Hi");
+    assert_eq!(text_of(&encrypted_without_id(false)), "Hi");
+}
+
+#[test]
+fn crypt_filters_that_encrypt_no_strings_or_streams_are_read() {
+    let plain = simple_text(helvetica(), HELLO);
+    let mut doc = Document::load_mem(&plain).expect("reload");
+    let junk = Object::String(vec![7; 48], lopdf::StringFormat::Hexadecimal);
+    let encrypt = doc.add_object(dictionary! {
+        "Filter" => "Standard", "V" => 4, "R" => 4, "Length" => 128, "P" => -4,
+        "O" => junk.clone(), "U" => junk,
+        "CF" => dictionary! { "StdCF" => dictionary! { "CFM" => "AESV2", "AuthEvent" => "EFOpen", "Length" => 16 } },
+        "StmF" => "Identity", "StrF" => "Identity", "EFF" => "StdCF",
+    });
+    doc.trailer.set("Encrypt", encrypt);
+    let id = Object::String(b"0123456789abcdef".to_vec(), lopdf::StringFormat::Literal);
+    doc.trailer.set("ID", vec![id.clone(), id]);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("save");
+    assert!(pages(&bytes).is_ok_and(|d| d.pages.len() == 1));
+    assert_eq!(text_of(&bytes), "Hi");
+}
