@@ -23,6 +23,10 @@ pub trait Sink {
     fn segment(&mut self, s: Segment);
 }
 
+/// An operator no PDF uses, appended to a content stream to see that it
+/// was parsed to its end.
+const END_MARK: &str = "odplanEndOfContent";
+
 /// Form XObjects nest at most this deep.
 const MAX_FORM_DEPTH: usize = 16;
 /// Bounds on `q` and marked-content nesting, against hostile streams.
@@ -133,10 +137,32 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
         self.state.diagnostics.push(Diagnostic::new(Some(self.page), message));
     }
 
-    /// Runs one content stream (already decompressed).
+    /// Runs one content stream (already decompressed). Operations run as
+    /// they are parsed, so memory does not grow with the stream's length;
+    /// only a damaged stream is decoded whole, to skip its damage.
     pub(crate) fn run(&mut self, content: &[u8], res: &Resources<'d>) {
+        // lopdf's parser may stop early without an error; an operator of
+        // our own at the end shows whether it got there.
+        let mut marked = Vec::with_capacity(content.len() + END_MARK.len() + 2);
+        marked.extend_from_slice(content);
+        marked.extend_from_slice(b"\n");
+        marked.extend_from_slice(END_MARK.as_bytes());
+        marked.extend_from_slice(b"\n");
+        let mut done = 0;
+        for op in Content::decode_iter(&marked) {
+            match op {
+                Ok(op) if op.operator == END_MARK && op.operands.is_empty() => return,
+                Ok(op) => {
+                    if !self.run_ops(std::slice::from_ref(&op), res) {
+                        return;
+                    }
+                    done += 1;
+                }
+                Err(_) => break,
+            }
+        }
         let ops = self.decode(content);
-        self.run_ops(&ops, res);
+        self.run_ops(ops.get(done..).unwrap_or_default(), res);
     }
 
     fn decode(&mut self, content: &[u8]) -> Vec<Operation> {
@@ -147,17 +173,19 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
         ops
     }
 
-    fn run_ops(&mut self, ops: &[Operation], res: &Resources<'d>) {
+    /// Runs operations until the page's budget is spent: `false` then.
+    fn run_ops(&mut self, ops: &[Operation], res: &Resources<'d>) -> bool {
         for op in ops {
             self.ops += 1;
             if self.ops == MAX_OPS {
                 self.diag(format!("more than {MAX_OPS} operators on the page; the rest skipped"));
             }
             if self.ops >= MAX_OPS {
-                return;
+                return false;
             }
             self.op(op, res);
         }
+        true
     }
 
     /// Emits whatever an unbalanced `BDC … /ActualText` still holds.
@@ -526,7 +554,7 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
         self.gs.ctm = m.mul(&self.gs.ctm);
         self.forms.push(id.unwrap_or((0, 0)));
         let depth = self.stack.len();
-        self.run_ops(&ops, &inner);
+        let _ = self.run_ops(&ops, &inner);
         self.stack.truncate(depth);
         self.forms.pop();
         (self.gs, self.tm, self.tlm, self.path) = saved;

@@ -158,8 +158,8 @@ fn damaged_content_keeps_what_was_read() {
         expect![[r#"
             page 1 200x100
               A@0.0,50.0 B@6.7,50.0 C@8.2,50.0
-            ! pSome(1): content stream damaged: 1 unreadable part(s) skipped
             ! pSome(1): font /Foo is not in the page resources
+            ! pSome(1): content stream damaged: 1 unreadable part(s) skipped
         "#]],
     );
 }
