@@ -419,6 +419,8 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
         self.tm = advance.mul(&self.tm);
 
         let text = match d.text {
+            // A code that draws nothing.
+            Some(t) if t.is_empty() => return,
             Some(t) => fix_cjk(&expand_ligatures(&t)).into_owned(),
             None => {
                 if self.state.reported.insert((self.page, font.name.clone())) {

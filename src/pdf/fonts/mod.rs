@@ -83,7 +83,12 @@ impl Font {
             Kind::Simple(s) => bytes
                 .iter()
                 .map(|b| Decoded {
-                    text: s.text.get(usize::from(*b)).cloned().flatten(),
+                    text: s
+                        .text
+                        .get(usize::from(*b))
+                        .cloned()
+                        .flatten()
+                        .or_else(|| s.blank.get(usize::from(*b)).is_some_and(|b| *b).then(String::new)),
                     width: s.widths.get(usize::from(*b)).copied().unwrap_or(0.0),
                     space: *b == 32,
                 })

@@ -12,6 +12,9 @@ use super::{DEFAULT_VERTICAL, Font, Kind, SymbolSet, descriptor_metrics, to_unic
 pub(super) struct Simple {
     pub(super) text: Vec<Option<String>>,
     pub(super) widths: Vec<f32>,
+    /// Codes that draw nothing: the font is not embedded and its encoding
+    /// gives them no glyph, so they are no text rather than lost text.
+    pub(super) blank: Vec<bool>,
 }
 
 pub(super) fn simple(doc: &Document, dict: &Dictionary, name: String, type3: bool) -> Font {
@@ -56,6 +59,12 @@ pub(super) fn simple(doc: &Document, dict: &Dictionary, name: String, type3: boo
         Some(_) => false,
     };
     let builtin = if use_builtin { builtin_encoding(doc, dict) } else { Vec::new() };
+    // Codes a non-embedded font's encoding leaves without a glyph.
+    let mut blank: Vec<bool> = if builtin.is_empty() && !type3 && !embedded(doc, dict) {
+        base.iter().map(|unit| *unit == 0).collect()
+    } else {
+        vec![false; 256]
+    };
     let mut text: Vec<Option<String>> = if builtin.is_empty() {
         (0..=255u8).map(|c| table_text(base, c)).collect()
     } else {
@@ -73,6 +82,9 @@ pub(super) fn simple(doc: &Document, dict: &Dictionary, name: String, type3: boo
             match obj::resolve(doc, item) {
                 Object::Integer(n) => code = usize::try_from(*n).unwrap_or(256),
                 Object::Name(n) => {
+                    if let Some(b) = blank.get_mut(code) {
+                        *b = false;
+                    }
                     if let Some(slot) = text.get_mut(code) {
                         let name = String::from_utf8_lossy(n);
                         *slot = glyph_name_to_unicode(&name).or_else(|| {
@@ -118,7 +130,7 @@ pub(super) fn simple(doc: &Document, dict: &Dictionary, name: String, type3: boo
         descent,
         vertical: false,
         vertical_metrics: DEFAULT_VERTICAL,
-        kind: Kind::Simple(Box::new(Simple { text, widths })),
+        kind: Kind::Simple(Box::new(Simple { text, widths, blank })),
     }
 }
 
@@ -137,6 +149,12 @@ fn type3_guess(name: &str, code: usize) -> Option<String> {
     let printable = |c: u32| (0x20..0x7F).contains(&c) || (0xA0..=0x10FFFF).contains(&c);
     let point = named.filter(|c| *c > 0).or_else(|| u32::try_from(code).ok().filter(|c| *c <= 0xFF));
     point.filter(|c| printable(*c)).and_then(char::from_u32).map(String::from)
+}
+
+/// Whether the font dictionary carries a font program.
+fn embedded(doc: &Document, dict: &Dictionary) -> bool {
+    obj::dict(doc, dict, b"FontDescriptor")
+        .is_some_and(|fd| [&b"FontFile"[..], b"FontFile2", b"FontFile3"].iter().any(|k| fd.has(k)))
 }
 
 /// An embedded font program's own encoding as `(code, glyph name)`: the

@@ -400,3 +400,17 @@ fn partial_to_unicode_falls_back_to_the_font_encoding() {
     let text: String = doc.pages[0].glyphs.iter().map(|g| g.text.as_str()).collect();
     assert_eq!(text, "XB");
 }
+
+#[test]
+fn codes_a_standard_font_has_no_glyph_for_draw_nothing() {
+    let mut font = helvetica();
+    font.set("Encoding", "WinAnsiEncoding");
+    let doc = pages(&simple_text(font, "BT /F1 10 Tf 0 50 Td (A\\001\\002B) Tj ET")).expect("reads");
+    let glyphs: Vec<(&str, f32)> = doc.pages[0].glyphs.iter().map(|g| (g.text.as_str(), g.bbox.x0)).collect();
+    // B still sits after the two codes' advances.
+    assert_eq!(glyphs.len(), 2);
+    assert_eq!(glyphs[0].0, "A");
+    assert_eq!(glyphs[1].0, "B");
+    assert!(glyphs[1].1 > 6.67 + 0.1, "{glyphs:?}");
+    assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
+}
