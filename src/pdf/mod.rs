@@ -20,6 +20,7 @@
 
 mod cff;
 mod cmap;
+mod damage;
 mod data;
 mod encoding;
 mod fonts;
