@@ -18,6 +18,8 @@ pub enum Error {
     NotPdf(String),
     #[error("unreadable PDF: {0}")]
     Pdf(String),
+    #[error("PDF uses a feature odplan does not support: {0}")]
+    Unsupported(String),
     #[error("encrypted PDF: {0}")]
     Encrypted(String),
     #[error("no text layer: scanned PDF, OCR needed")]

@@ -69,13 +69,50 @@ pub fn extract(bytes: &[u8], kind: InputKind, source: &str) -> Result<Extraction
         InputKind::Text => text_plan(bytes)?,
         InputKind::Pdf => pdf_plan(bytes)?,
     };
-    if plan.tables.is_empty() {
-        return Err(Error::NotAPlan("no sections A.–D. with tables found".into()));
-    }
     diagnostics.extend(plan.diagnostics.iter().cloned());
     let (records, more) = record::normalise(&plan, source);
     diagnostics.extend(more);
     Ok(Extraction { pages, records, diagnostics })
+}
+
+/// Column names a line must hold to be the plan's table header: one such
+/// word ("release", "description") is common in any prose.
+const HEADER_COLUMNS: usize = 2;
+/// Lines after the plan's title within which its period must appear.
+const TITLE_PERIOD_LINES: usize = 3;
+
+/// Whether a document has a plan's frame: a title with the plan's wording
+/// and its period, then a table header with the plan's columns, and the
+/// segmenter found sections A.–D. with tables. A standard, a paper or a
+/// licence with a heading that looks like "D. ..." and a table is not a
+/// plan; a plan whose tables are all empty is.
+pub fn plan_frame(lines: &[layout::Line], plan: &segment::Plan) -> Result<()> {
+    use segment::patterns as pat;
+    if plan.tables.is_empty() {
+        return Err(Error::NotAPlan("no sections A.–D. with tables found".into()));
+    }
+    // The first column header the table finder recognised, by place.
+    let header = plan
+        .trace
+        .dropped
+        .iter()
+        .filter(|d| d.why == "column header")
+        .find(|d| segment::header::roles_named(&d.text) >= HEADER_COLUMNS)
+        .and_then(|d| lines.iter().position(|l| l.page == d.page && l.text == d.text));
+    let Some(header) = header else {
+        return Err(Error::NotAPlan("no table header with the plan's columns (Item No., Dataset Name, ...)".into()));
+    };
+    let before = lines.get(..header).unwrap_or_default();
+    let titled = before.iter().enumerate().any(|(i, l)| {
+        pat::TITLE.is_match(&l.text)
+            && before.iter().skip(i).take(TITLE_PERIOD_LINES).any(|l| pat::PERIOD.is_match(&l.text))
+    });
+    if !titled || plan.plan_period.is_none() {
+        return Err(Error::NotAPlan(
+            "no title with the plan's wording and period (Open Data Plan for 20xx-20xx)".into(),
+        ));
+    }
+    Ok(())
 }
 
 /// A text file's plan, its page count and what decoding it noticed.
@@ -98,29 +135,69 @@ fn text_plan(bytes: &[u8]) -> Result<(segment::Plan, u32, Vec<Diagnostic>)> {
     } else {
         segment::plan(&layout::plain::lines(&decoded.text))
     };
+    plan_frame(&layout::plain::lines(&decoded.text), &plan)?;
     Ok((plan, pages, decoded.diagnostics))
 }
 
 /// A PDF's plan, its page count and what reading it noticed.
 fn pdf_plan(bytes: &[u8]) -> Result<(segment::Plan, u32, Vec<Diagnostic>)> {
     let doc = pdf::pages(bytes)?;
-    if doc.pages.iter().all(|p| p.glyphs.iter().all(|g| g.text.trim().is_empty())) {
-        return Err(if doc.damaged {
-            Error::Pdf("damaged or truncated file: no text could be recovered".into())
-        } else {
-            Error::NoTextLayer
-        });
+    if let Some(err) = doc.no_text() {
+        return Err(err);
     }
     let pages = u32::try_from(doc.pages.len()).unwrap_or(u32::MAX);
     let lines: Vec<layout::Line> = doc.pages.iter().flat_map(layout::lines).collect();
     let info: Vec<segment::PageInfo> =
         doc.pages.into_iter().map(|p| segment::PageInfo { height: Some(p.height), rules: p.rules }).collect();
-    Ok((segment::plan_with_pages(&lines, &info), pages, doc.diagnostics))
+    let plan = segment::plan_with_pages(&lines, &info);
+    plan_frame(&lines, &plan)?;
+    Ok((plan, pages, doc.diagnostics))
 }
 
 /// The text of a PDF, pages separated by form feeds; with `layout`, words
-/// keep their columns.
+/// keep their columns. A PDF with no text at all is an error saying why.
 pub fn pdf_text(bytes: &[u8], layout: bool) -> Result<String> {
     let doc = pdf::pages(bytes)?;
+    if let Some(err) = doc.no_text() {
+        return Err(err);
+    }
     Ok(layout::render(&doc.pages, layout))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str =
+        "Item No. Data Category Dataset Name General Description Target Release Date Update Frequency\n";
+
+    fn extracted(text: &str) -> Result<Extraction> {
+        extract(text.as_bytes(), InputKind::Text, "t.txt")
+    }
+
+    #[test]
+    fn a_plan_with_empty_tables_is_a_plan() {
+        let plan = format!(
+            "Lands Department\nOpen Data Plan for 2024-2026\nA. Datasets to be released in 2024\ni. Spatial Data\n{HEADER}N/A\n\
+             ii. Non-spatial Data\nN/A\nLands Department\nDecember 2023\n"
+        );
+        let got = extracted(&plan).map(|e| e.records.len());
+        assert!(matches!(got, Ok(0)), "{got:?}");
+    }
+
+    #[test]
+    fn documents_without_the_plan_frame_are_not_plans() {
+        let body = format!("A. Results\ni. Spatial Data\n{HEADER}1 Survey Maps of trails\n• Maps.\n03/2024 Monthly\n");
+        // A section and a table, but no title with the plan's wording.
+        let paper = format!("A study of maps\n2001-2004\n{body}");
+        let err = extracted(&paper).err();
+        assert!(matches!(&err, Some(Error::NotAPlan(m)) if m.contains("title")), "{err:?}");
+        // The plan's title, but no table header with its columns: the
+        // segmenter finds no table, or the frame check no header.
+        let no_header = "Open Data Plan for 2024-2026\nA. Results\ni. Spatial Data\n1 Survey Maps\n03/2024 Monthly\n";
+        let err = extracted(no_header).err();
+        assert!(matches!(&err, Some(Error::NotAPlan(_))), "{err:?}");
+        // The same with the title is a plan.
+        assert!(extracted(&format!("Open Data Plan for 2024-2026\n{body}")).is_ok());
+    }
 }

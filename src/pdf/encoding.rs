@@ -28,6 +28,10 @@ pub(crate) fn symbol() -> &'static [u16; 256] {
     &encodings::SYMBOL
 }
 
+pub(crate) fn dingbats() -> &'static [u16; 256] {
+    &super::data::dingbats::ZAPF_DINGBATS
+}
+
 /// The text a table entry stands for, if the code is assigned.
 pub(crate) fn table_text(table: &[u16; 256], code: u8) -> Option<String> {
     let unit = table[usize::from(code)];
@@ -105,6 +109,44 @@ pub(crate) fn fix_cjk(text: &str) -> Cow<'_, str> {
         .collect()
 }
 
+/// The Latin ligatures U+FB00–U+FB06 as their letters: a reader copying
+/// "ﬁnd" wants "find".
+pub(crate) fn expand_ligatures(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| ('\u{FB00}'..='\u{FB06}').contains(&c)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    for c in text.chars() {
+        match c {
+            '\u{FB00}' => out.push_str("ff"),
+            '\u{FB01}' => out.push_str("fi"),
+            '\u{FB02}' => out.push_str("fl"),
+            '\u{FB03}' => out.push_str("ffi"),
+            '\u{FB04}' => out.push_str("ffl"),
+            '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Some re-distilled PDFs map ligature glyphs to UTF-16 written in the
+/// wrong byte order: "fi" (U+0066 U+0069) becomes U+6600 U+6900, "昀椀".
+/// A mapping of two or more characters that are each an ASCII letter with
+/// its bytes swapped is read as those letters. Callers apply it only to
+/// fonts that are not CJK, where such a mapping cannot be real text.
+pub(crate) fn unswap_ligature(text: &str) -> Option<String> {
+    let letters: Option<String> = text
+        .chars()
+        .map(|c| {
+            let v = u32::from(c);
+            let letter = u8::try_from(v >> 8).ok().filter(|b| b.is_ascii_alphabetic())?;
+            (v & 0xFF == 0).then_some(char::from(letter))
+        })
+        .collect();
+    letters.filter(|l| l.len() >= 2)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,9 +165,21 @@ mod tests {
     }
 
     #[test]
+    fn ligatures() {
+        assert_eq!(expand_ligatures("\u{FB01}nd \u{FB03}x \u{FB06}"), "find ffix st");
+        assert_eq!(unswap_ligature("\u{6600}\u{6900}").as_deref(), Some("fi"));
+        assert_eq!(unswap_ligature("\u{6600}\u{6600}\u{6C00}").as_deref(), Some("ffl"));
+        assert_eq!(unswap_ligature("\u{6600}"), None);
+        assert_eq!(unswap_ligature("\u{6600}\u{6901}"), None);
+        assert_eq!(unswap_ligature("fi"), None);
+    }
+
+    #[test]
     fn tables() {
         assert_eq!(table_text(win_ansi(), 0x80).as_deref(), Some("€"));
         assert_eq!(table_text(standard(), 0x27).as_deref(), Some("’"));
         assert_eq!(table_text(symbol(), 0x61).as_deref(), Some("α"));
+        assert_eq!(table_text(dingbats(), 0x33).as_deref(), Some("✓"));
+        assert_eq!(table_text(dingbats(), 0x6C).as_deref(), Some("●"));
     }
 }

@@ -10,7 +10,8 @@ use std::rc::Rc;
 use lopdf::content::{Content, Operation};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use super::encoding::fix_cjk;
+use super::damage::operations;
+use super::encoding::{expand_ligatures, fix_cjk};
 use super::fonts::{Decoded, Font};
 use super::obj;
 use super::path::Path;
@@ -22,6 +23,10 @@ pub trait Sink {
     fn glyph(&mut self, g: Glyph);
     fn segment(&mut self, s: Segment);
 }
+
+/// An operator no PDF uses, appended to a content stream to see that it
+/// was parsed to its end.
+const END_MARK: &str = "odplanEndOfContent";
 
 /// Form XObjects nest at most this deep.
 const MAX_FORM_DEPTH: usize = 16;
@@ -47,6 +52,8 @@ pub(crate) struct DocState {
     forms: HashMap<ObjectId, Rc<Vec<Operation>>>,
     reported: HashSet<(u32, String)>,
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// Strings shown by text operators, whatever they decoded to.
+    pub(crate) shown: usize,
 }
 
 /// The resource dictionaries in scope, nearest first.
@@ -131,10 +138,32 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
         self.state.diagnostics.push(Diagnostic::new(Some(self.page), message));
     }
 
-    /// Runs one content stream (already decompressed).
+    /// Runs one content stream (already decompressed). Operations run as
+    /// they are parsed, so memory does not grow with the stream's length;
+    /// only a damaged stream is decoded whole, to skip its damage.
     pub(crate) fn run(&mut self, content: &[u8], res: &Resources<'d>) {
+        // lopdf's parser may stop early without an error; an operator of
+        // our own at the end shows whether it got there.
+        let mut marked = Vec::with_capacity(content.len() + END_MARK.len() + 2);
+        marked.extend_from_slice(content);
+        marked.extend_from_slice(b"\n");
+        marked.extend_from_slice(END_MARK.as_bytes());
+        marked.extend_from_slice(b"\n");
+        let mut done = 0;
+        for op in Content::decode_iter(&marked) {
+            match op {
+                Ok(op) if op.operator == END_MARK && op.operands.is_empty() => return,
+                Ok(op) => {
+                    if !self.run_ops(std::slice::from_ref(&op), res) {
+                        return;
+                    }
+                    done += 1;
+                }
+                Err(_) => break,
+            }
+        }
         let ops = self.decode(content);
-        self.run_ops(&ops, res);
+        self.run_ops(ops.get(done..).unwrap_or_default(), res);
     }
 
     fn decode(&mut self, content: &[u8]) -> Vec<Operation> {
@@ -145,17 +174,19 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
         ops
     }
 
-    fn run_ops(&mut self, ops: &[Operation], res: &Resources<'d>) {
+    /// Runs operations until the page's budget is spent: `false` then.
+    fn run_ops(&mut self, ops: &[Operation], res: &Resources<'d>) -> bool {
         for op in ops {
             self.ops += 1;
             if self.ops == MAX_OPS {
                 self.diag(format!("more than {MAX_OPS} operators on the page; the rest skipped"));
             }
             if self.ops >= MAX_OPS {
-                return;
+                return false;
             }
             self.op(op, res);
         }
+        true
     }
 
     /// Emits whatever an unbalanced `BDC … /ActualText` still holds.
@@ -340,6 +371,7 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
     }
 
     fn show(&mut self, bytes: &[u8]) {
+        self.state.shown += 1;
         let font = match &self.gs.font {
             Some(f) => f.clone(),
             None => {
@@ -388,7 +420,9 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
         self.tm = advance.mul(&self.tm);
 
         let text = match d.text {
-            Some(t) => fix_cjk(&t).into_owned(),
+            // A code that draws nothing.
+            Some(t) if t.is_empty() => return,
+            Some(t) => fix_cjk(&expand_ligatures(&t)).into_owned(),
             None => {
                 if self.state.reported.insert((self.page, font.name.clone())) {
                     self.diag(format!("font {} has codes with no known Unicode; shown as U+FFFD", font.name));
@@ -429,7 +463,7 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
             return;
         }
         let bbox = span.glyphs.iter().fold(first.bbox, |b, g| b.union(&g.bbox));
-        let merged = Glyph { bbox, text: fix_cjk(&span.text).into_owned(), ..first.clone() };
+        let merged = Glyph { bbox, text: fix_cjk(&expand_ligatures(&span.text)).into_owned(), ..first.clone() };
         self.put(merged);
     }
 
@@ -445,6 +479,47 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
         if obj::name(doc, &stream.dict, b"Subtype") != Some(b"Form") {
             return;
         }
+        self.run_form(id, stream, res, &String::from_utf8_lossy(name));
+    }
+
+    /// Draws an annotation's appearance stream (a form XObject) into its
+    /// `/Rect`, as PDF 32000-1 12.5.5 says: the form's bounding box, through
+    /// its matrix, is fitted to the rectangle. `page_ctm` is the page's
+    /// initial matrix.
+    pub(crate) fn appearance(
+        &mut self,
+        id: Option<ObjectId>,
+        stream: &'d lopdf::Stream,
+        rect: [f32; 4],
+        page_ctm: Matrix,
+        res: &Resources<'d>,
+    ) {
+        let doc = self.doc;
+        let form_matrix = form_matrix(doc, &stream.dict);
+        let Some([bx0, by0, bx1, by1]) =
+            obj::numbers(doc, &stream.dict, b"BBox").and_then(|b| <[f32; 4]>::try_from(b).ok())
+        else {
+            return;
+        };
+        let corners = [(bx0, by0), (bx1, by0), (bx1, by1), (bx0, by1)].map(|(x, y)| form_matrix.apply(x, y));
+        let lo_x = corners.iter().map(|p| p.0).fold(f32::INFINITY, f32::min);
+        let hi_x = corners.iter().map(|p| p.0).fold(f32::NEG_INFINITY, f32::max);
+        let lo_y = corners.iter().map(|p| p.1).fold(f32::INFINITY, f32::min);
+        let hi_y = corners.iter().map(|p| p.1).fold(f32::NEG_INFINITY, f32::max);
+        let [rx0, ry0, rx1, ry1] = rect;
+        let (sx, sy) = ((rx1 - rx0) / (hi_x - lo_x), (ry1 - ry0) / (hi_y - lo_y));
+        if !(sx.is_finite() && sy.is_finite()) {
+            return;
+        }
+        let fit = Matrix { a: sx, b: 0.0, c: 0.0, d: sy, e: rx0 - lo_x * sx, f: ry0 - lo_y * sy };
+        let saved = self.gs.clone();
+        self.gs.ctm = fit.mul(&page_ctm);
+        self.run_form(id, stream, res, "(appearance)");
+        self.gs = saved;
+    }
+
+    fn run_form(&mut self, id: Option<ObjectId>, stream: &'d lopdf::Stream, res: &Resources<'d>, name: &str) {
+        let doc = self.doc;
         if self.forms.len() >= MAX_FORM_DEPTH {
             self.diag("form XObjects nested too deeply; inner ones skipped".into());
             return;
@@ -463,7 +538,7 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
             Some(ops) => ops,
             None => {
                 let Some(bytes) = obj::stream_bytes(stream) else {
-                    self.diag(format!("form XObject /{} could not be decompressed", String::from_utf8_lossy(name)));
+                    self.diag(format!("form XObject /{name} could not be decompressed"));
                     return;
                 };
                 let ops = Rc::new(self.decode(&bytes));
@@ -473,10 +548,7 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
                 ops
             }
         };
-        let m = obj::get(doc, &stream.dict, b"Matrix")
-            .and_then(|o| o.as_array().ok())
-            .and_then(|a| matrix(a))
-            .unwrap_or(Matrix::IDENTITY);
+        let m = form_matrix(doc, &stream.dict);
         let mut inner = res.clone();
         if let Some(own) = obj::dict(doc, &stream.dict, b"Resources") {
             inner.dicts.insert(0, own);
@@ -485,11 +557,15 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
         self.gs.ctm = m.mul(&self.gs.ctm);
         self.forms.push(id.unwrap_or((0, 0)));
         let depth = self.stack.len();
-        self.run_ops(&ops, &inner);
+        let _ = self.run_ops(&ops, &inner);
         self.stack.truncate(depth);
         self.forms.pop();
         (self.gs, self.tm, self.tlm, self.path) = saved;
     }
+}
+
+fn form_matrix(doc: &Document, dict: &Dictionary) -> Matrix {
+    obj::get(doc, dict, b"Matrix").and_then(|o| o.as_array().ok()).and_then(|a| matrix(a)).unwrap_or(Matrix::IDENTITY)
 }
 
 fn translate(x: f32, y: f32) -> Matrix {
@@ -502,51 +578,5 @@ fn matrix(args: &[Object]) -> Option<Matrix> {
     match v.as_slice() {
         [a, b, c, d, e, f] => Some(Matrix { a: *a, b: *b, c: *c, d: *d, e: *e, f: *f }),
         _ => None,
-    }
-}
-
-/// Most damaged streams are damaged in one place.
-const MAX_DAMAGE: usize = 64;
-
-/// Decodes a content stream, skipping what cannot be parsed: returns the
-/// operations and how many unreadable stretches were skipped.
-///
-/// lopdf's lenient decoder stops silently at the first error. Where the strict
-/// decoder fails, the damage starts at the shortest whitespace-delimited prefix
-/// that already yields every operation the lenient decoder found (found by
-/// bisection: more input never yields fewer operations); the token there is
-/// skipped and decoding resumes after it.
-fn operations(content: &[u8]) -> (Vec<Operation>, usize) {
-    let lenient = |bytes: &[u8]| Content::decode_iter(bytes).map_while(|op| op.ok()).collect::<Vec<_>>();
-    let mut ops = Vec::new();
-    let mut rest = content;
-    let mut skipped = 0;
-    loop {
-        if let Ok(c) = Content::decode_strict(rest) {
-            ops.extend(c.operations);
-            return (ops, skipped);
-        }
-        skipped += 1;
-        let good = lenient(rest);
-        let cuts: Vec<usize> = std::iter::once(0)
-            .chain(rest.iter().enumerate().filter(|(_, b)| b.is_ascii_whitespace()).map(|(i, _)| i + 1))
-            .chain(std::iter::once(rest.len()))
-            .collect();
-        let complete =
-            |i: usize| cuts.get(i).and_then(|c| rest.get(..*c)).is_none_or(|p| lenient(p).len() >= good.len());
-        // Invariant: cut `hi` is complete, cut `lo` is not (or is 0).
-        let (mut lo, mut hi) = (0, cuts.len().saturating_sub(1));
-        if complete(0) {
-            hi = 0;
-        }
-        while hi > lo + 1 {
-            let mid = lo + (hi - lo) / 2;
-            if complete(mid) { hi = mid } else { lo = mid }
-        }
-        ops.extend(good);
-        match cuts.get(hi + 1).and_then(|c| rest.get(*c..)) {
-            Some(next) if skipped < MAX_DAMAGE && !next.is_empty() && next.len() < rest.len() => rest = next,
-            _ => return (ops, skipped),
-        }
     }
 }

@@ -20,6 +20,7 @@
 
 mod cff;
 mod cmap;
+mod damage;
 mod data;
 mod encoding;
 mod fonts;
@@ -28,6 +29,7 @@ mod interp;
 mod obj;
 mod path;
 mod predefined;
+mod repair;
 #[cfg(test)]
 mod tests;
 mod truetype;
@@ -85,6 +87,26 @@ pub struct PdfDocument {
     /// The file was repaired on loading, or some page content was missing
     /// or unreadable: an empty text layer then means damage, not a scan.
     pub damaged: bool,
+    /// Strings shown by text operators (`Tj`, `TJ`, `'`, `"`) on all pages:
+    /// zero means the pages have no text layer at all.
+    pub text_shown: usize,
+}
+
+impl PdfDocument {
+    /// Why no text came out, when none did: no text-showing operators
+    /// (a scan), damage, or text that decodes to nothing visible.
+    pub fn no_text(&self) -> Option<Error> {
+        if self.pages.iter().any(|p| p.glyphs.iter().any(|g| !g.text.trim().is_empty())) {
+            return None;
+        }
+        Some(if self.damaged {
+            Error::Pdf("damaged or truncated file: no text could be recovered".into())
+        } else if self.text_shown == 0 {
+            Error::NoTextLayer
+        } else {
+            Error::Pdf(format!("{} text strings are shown, but none decodes to visible text", self.text_shown))
+        })
+    }
 }
 
 /// Collects a page's glyphs and rules.
@@ -113,7 +135,7 @@ pub fn pages(bytes: &[u8]) -> Result<PdfDocument> {
     }
     let mut damaged = doc.xref_recovery.is_some();
     let mut pages = Vec::new();
-    for (number, id) in doc.get_pages() {
+    for (number, id) in page_ids(&doc) {
         let before = state.diagnostics.len();
         pages.push(page(&doc, id, number, &mut state));
         damaged |= state.diagnostics[before..].iter().any(|d| d.message.starts_with("content stream"));
@@ -121,12 +143,12 @@ pub fn pages(bytes: &[u8]) -> Result<PdfDocument> {
     if pages.is_empty() {
         return Err(Error::Pdf("the document has no pages".into()));
     }
-    Ok(PdfDocument { pages, diagnostics: state.diagnostics, damaged })
+    Ok(PdfDocument { pages, text_shown: state.shown, diagnostics: state.diagnostics, damaged })
 }
 
 /// The number of pages, without interpreting any content.
 pub fn page_count(bytes: &[u8]) -> Result<usize> {
-    Ok(load(bytes)?.get_pages().len())
+    Ok(page_ids(&load(bytes)?).len())
 }
 
 /// Objects one document may hold.
@@ -136,29 +158,133 @@ fn load(bytes: &[u8]) -> Result<Document> {
     if bytes.is_empty() {
         return Err(Error::Empty);
     }
-    // Readers accept the header anywhere in the first kilobyte.
-    let head = bytes.get(..1024).unwrap_or(bytes);
-    if !head.windows(5).any(|w| w == b"%PDF-") {
-        return Err(Error::NotPdf("no %PDF- header".into()));
-    }
-    // lopdf decrypts with the empty user password by itself; an error here
-    // for an encrypted file means a real password is needed.
-    let options = lopdf::LoadOptions { max_decompressed_size: Some(obj::MAX_STREAM), ..Default::default() };
-    let doc = Document::load_mem_with_options(bytes, options).map_err(|e| match e {
-        lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => {
-            Error::Encrypted("a password is needed to open it".into())
+    let start = repair::header_offset(bytes).ok_or_else(|| Error::NotPdf("no %PDF- header".into()))?;
+    // Offsets count from the header in files with junk before it.
+    let bytes = bytes.get(start..).unwrap_or(bytes);
+    // Repairs that change the bytes are tried only on a file lopdf refuses,
+    // or reads as having no pages: lopdf then finds the objects by scanning.
+    let mut doc = match open(bytes) {
+        Ok(doc) if !page_ids(&doc).is_empty() => doc,
+        first => {
+            let repairs: [Repair; 3] =
+                [repair::expand_filter_names, repair::encrypt_by_reference, repair::drop_identity_encryption];
+            match repairs.iter().filter_map(|r| r(bytes)).find_map(|b| open(&b).ok()) {
+                Some(doc) => doc,
+                None => first?,
+            }
         }
-        other => Error::Pdf(format!("{other} (damaged or truncated file?)")),
-    })?;
-    if doc.is_encrypted() {
-        return Err(Error::Encrypted("a password is needed to open it".into()));
-    }
+    };
     // Objects are loaded eagerly; a file of millions of tiny objects is an
     // attack on memory, not a plan.
     if doc.objects.len() > MAX_OBJECTS {
         return Err(Error::Limit(format!("{} objects, more than the {MAX_OBJECTS} allowed", doc.objects.len())));
     }
+    repair::fix_streams(&mut doc, bytes);
     Ok(doc)
+}
+
+/// A rewrite of a file's bytes that lopdf may then read.
+type Repair = fn(&[u8]) -> Option<Vec<u8>>;
+
+/// lopdf's load, its errors in our words.
+fn open(bytes: &[u8]) -> Result<Document> {
+    // lopdf decrypts with the empty user password by itself; an error here
+    // for an encrypted file means a real password is needed.
+    let options = lopdf::LoadOptions { max_decompressed_size: Some(obj::MAX_STREAM), ..Default::default() };
+    let doc = Document::load_mem_with_options(bytes, options).map_err(load_error)?;
+    if doc.is_encrypted() {
+        return Err(Error::Encrypted("a password is needed to open it".into()));
+    }
+    Ok(doc)
+}
+
+/// lopdf's error as one of ours. Its own wording (which may ask the user
+/// to report a bug to lopdf) does not reach the user.
+fn load_error(e: lopdf::Error) -> Error {
+    use lopdf::Error as E;
+    match e {
+        E::Decryption(_) | E::InvalidPassword | E::UnsupportedSecurityHandler(_) => {
+            Error::Encrypted("a password is needed to open it".into())
+        }
+        E::Unimplemented(what) => Error::Unsupported(what.to_string()),
+        E::IO(e) => Error::Pdf(format!("read error: {e}")),
+        E::Decompress(_) => Error::Pdf("a stream the file's structure depends on could not be decompressed".into()),
+        E::Xref(_)
+        | E::Parse(_)
+        | E::InvalidOffset(_)
+        | E::ObjectNotFound(_)
+        | E::MissingXrefEntry
+        | E::IndirectObject { .. } => {
+            Error::Pdf("damaged or truncated file: its cross-reference data and objects could not be read".into())
+        }
+        _ => Error::Pdf("damaged or truncated file: it could not be parsed".into()),
+    }
+}
+
+/// The document's pages as `(number, id)`, in order; a page tree whose
+/// root is itself a page is that one page.
+fn page_ids(doc: &Document) -> Vec<(u32, ObjectId)> {
+    let pages: Vec<(u32, ObjectId)> = doc.get_pages().into_iter().collect();
+    if pages.is_empty() {
+        return repair::root_page(doc).map(|id| (1, id)).into_iter().collect();
+    }
+    pages
+}
+
+/// Annotation flag bits (PDF 32000-1, table 165) for annotations not shown.
+const ANNOT_HIDDEN: i64 = 1 << 1;
+const ANNOT_NO_VIEW: i64 = 1 << 5;
+
+/// Draws the appearance streams of the page's form fields (widgets) and
+/// FreeText annotations, whose text pdftotext prints with the page.
+fn annotations<'d, S: Sink>(
+    doc: &'d Document,
+    page: &'d Dictionary,
+    interp: &mut Interp<'_, 'd, S>,
+    ctm: Matrix,
+    res: &Resources<'d>,
+) {
+    let Some(annots) = obj::array(doc, page, b"Annots") else {
+        return;
+    };
+    for annot in annots {
+        let Ok(a) = obj::resolve(doc, annot).as_dict() else {
+            continue;
+        };
+        if !matches!(obj::name(doc, a, b"Subtype"), Some(b"Widget" | b"FreeText")) {
+            continue;
+        }
+        let flags = obj::get(doc, a, b"F").and_then(|f| f.as_i64().ok()).unwrap_or(0);
+        if flags & (ANNOT_HIDDEN | ANNOT_NO_VIEW) != 0 {
+            continue;
+        }
+        let Some(rect) = obj::numbers(doc, a, b"Rect").and_then(|r| <[f32; 4]>::try_from(r).ok()) else {
+            continue;
+        };
+        let rect = [rect[0].min(rect[2]), rect[1].min(rect[3]), rect[0].max(rect[2]), rect[1].max(rect[3])];
+        let Some(ap) = obj::dict(doc, a, b"AP") else {
+            continue;
+        };
+        // /N is the appearance itself, or one per state chosen by /AS.
+        let Some(normal) = ap.get(b"N").ok() else {
+            continue;
+        };
+        let (id, object) = match obj::resolve(doc, normal) {
+            Object::Dictionary(states) => {
+                let Some(state) = obj::name(doc, a, b"AS") else {
+                    continue;
+                };
+                match states.get(state) {
+                    Ok(o) => (o.as_reference().ok(), obj::resolve(doc, o)),
+                    Err(_) => continue,
+                }
+            }
+            other => (normal.as_reference().ok(), other),
+        };
+        if let Ok(stream) = object.as_stream() {
+            interp.appearance(id, stream, rect, ctm, res);
+        }
+    }
 }
 
 /// Page attributes that may be inherited from the page tree.
@@ -207,22 +333,37 @@ fn page(doc: &Document, id: ObjectId, number: u32, state: &mut DocState) -> Page
     }
     let res = Resources::new(dicts);
     let mut interp = Interp::new(doc, state, &mut out, number, ctm);
+    // The parts of a /Contents array are one stream: an operator, or a TJ
+    // array, may start in one part and end in the next.
+    let mut content = Vec::new();
     for cid in doc.get_page_contents(id) {
         let Ok(stream) = doc.get_object(cid).and_then(Object::as_stream) else {
             interp.diag(format!("content stream {} {} R is missing", cid.0, cid.1));
             continue;
         };
         // A stream whose filter fails is tried raw, as other readers do.
-        let bytes = match obj::stream_bytes(stream) {
-            Some(b) => b,
+        match obj::stream_bytes(stream) {
+            Some(b) => content.extend_from_slice(&b),
             None => {
                 let message = format!("content stream {} {} R could not be decompressed; read as it is", cid.0, cid.1);
                 interp.diag(message);
-                stream.content.clone()
+                content.extend_from_slice(&stream.content);
             }
-        };
-        interp.run(&bytes, &res);
+        }
+        content.push(b'\n');
     }
+    interp.run(&content, &res);
+    annotations(doc, dict, &mut interp, ctm, &res);
     interp.finish();
+    // Text outside the crop box is not on the page (as pdftotext drops it).
+    let before = out.glyphs.len();
+    let (w, h) = (out.width, out.height);
+    out.glyphs.retain(|g| g.bbox.x1 >= 0.0 && g.bbox.x0 <= w && g.bbox.y1 >= 0.0 && g.bbox.y0 <= h);
+    let outside = before - out.glyphs.len();
+    if outside > 0 {
+        state
+            .diagnostics
+            .push(Diagnostic::new(Some(number), format!("{outside} glyph(s) outside the page box skipped")));
+    }
     out
 }

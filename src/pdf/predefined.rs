@@ -33,9 +33,14 @@ pub(crate) struct Predefined {
 impl Predefined {
     /// The predefined CMap called `name`, if we can decode it.
     pub(crate) fn named(name: &str) -> Option<Predefined> {
-        let (base, vertical) = match name.strip_suffix("-V") {
-            Some(b) => (b, true),
-            None => (name.strip_suffix("-H").unwrap_or(name), false),
+        // The JIS X 0208 CMaps are called plainly `H` and `V`.
+        let (base, vertical) = match name {
+            "H" => ("", false),
+            "V" => ("", true),
+            _ => match name.strip_suffix("-V") {
+                Some(b) => (b, true),
+                None => (name.strip_suffix("-H").unwrap_or(name), false),
+            },
         };
         let kind = if base == "Identity" {
             Kind::Identity
@@ -189,6 +194,9 @@ mod tests {
         let (sjis, _, _) = SHIFT_JIS.encode("日本a");
         assert_eq!(run("90ms-RKSJ-H", &sjis), "日本a");
         assert_eq!(run("KSC-H", &[0x30, 0x21]), "가");
+        // JIS X 0208 row 16 cell 1 (0x3021) is 亜.
+        assert_eq!(run("H", &[0x30, 0x21]), "亜");
+        assert!(Predefined::named("V").is_some_and(|p| p.vertical));
         assert!(Predefined::named("Identity-V").is_some_and(|p| p.vertical && p.is_identity()));
         assert!(Predefined::named("Adobe-Foo").is_none());
     }

@@ -218,3 +218,25 @@ fn a_folder_of_broken_pdfs_beside_good_ones() {
     assert!(err.contains("c-stub.pdf: "), "{err}");
     assert!(err.contains("d-locked.pdf: encrypted PDF"), "{err}");
 }
+
+#[test]
+fn text_of_a_pdf_without_text_says_why_and_exits_1() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    std::fs::write(tmp.path().join("scan.pdf"), crate::support::make_pdf(b"q 100 0 0 100 0 0 cm Q")).expect("write");
+    let o = odplan(&["text", "scan.pdf"], tmp.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    assert!(stderr(&o).contains("scan.pdf: no text layer"), "{}", stderr(&o));
+    // Text operators that show only blanks are not "no text layer".
+    std::fs::write(tmp.path().join("blank.pdf"), crate::support::make_pdf(b"BT /F1 12 Tf 72 700 Td (   ) Tj ET"))
+        .expect("write");
+    let o = odplan(&["text", "blank.pdf"], tmp.path());
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("blank.pdf") && !err.contains("no text layer"), "{err}");
+    std::fs::write(tmp.path().join("hi.pdf"), crate::support::make_pdf(b"BT /F1 12 Tf 72 700 Td (Hi) Tj ET"))
+        .expect("write");
+    let o = odplan(&["text", "hi.pdf"], tmp.path());
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "Hi");
+}

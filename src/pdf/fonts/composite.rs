@@ -5,6 +5,8 @@ use std::collections::HashMap;
 use lopdf::{Dictionary, Document, Object};
 
 use super::super::cmap::CMap;
+use super::super::data::cid::Collection;
+use super::super::encoding::unswap_ligature;
 use super::super::obj;
 use super::super::predefined::Predefined;
 use super::super::truetype;
@@ -22,6 +24,9 @@ pub(super) struct Composite {
     /// The embedded TrueType program's own cmap, read backwards, for fonts
     /// without ToUnicode.
     glyph_text: Option<GlyphText>,
+    /// The Adobe character collection the CIDs belong to, for CIDs that
+    /// ToUnicode does not map.
+    collection: Option<Collection>,
     symbols: Option<SymbolSet>,
 }
 
@@ -107,6 +112,10 @@ pub(super) fn composite(doc: &Document, dict: &Dictionary, name: String) -> Font
     let ascii_cids = matches!(ordering, b"CNS1" | b"GB1" | b"Korea1");
 
     let to_unicode = to_unicode(doc, dict);
+    // A ToUnicode built on `/Adobe-Korea1-UCS2 usecmap` names the collection
+    // table it leaves the rest to.
+    let collection = Collection::named(ordering)
+        .or_else(|| to_unicode.as_ref()?.use_cmap.as_deref().and_then(|n| Collection::named(n.as_bytes())));
     let symbols = SymbolSet::for_name(&name);
     let glyph_text = if to_unicode.is_none() { GlyphText::load(doc, cid_font) } else { None };
     Font {
@@ -123,6 +132,7 @@ pub(super) fn composite(doc: &Document, dict: &Dictionary, name: String) -> Font
             width_ranges,
             ascii_cids,
             glyph_text,
+            collection,
             symbols,
         })),
     }
@@ -188,7 +198,12 @@ impl Composite {
                 };
                 let text = mapped
                     .filter(|t| !t.is_empty() && t != "\0")
+                    .map(|t| match self.collection {
+                        None => unswap_ligature(&t).unwrap_or(t),
+                        Some(_) => t,
+                    })
                     .or(from_cmap.clone())
+                    .or_else(|| self.collection.zip(cid).and_then(|(c, cid)| c.unicode(cid)).map(String::from))
                     .or_else(|| self.glyph_text.as_ref().zip(cid).and_then(|(g, cid)| g.text(cid)))
                     .map(|mut t| {
                         if let Some(set) = self.symbols {

@@ -83,13 +83,23 @@ impl Font {
             Kind::Simple(s) => bytes
                 .iter()
                 .map(|b| Decoded {
-                    text: s.text.get(usize::from(*b)).cloned().flatten(),
+                    text: s
+                        .text
+                        .get(usize::from(*b))
+                        .cloned()
+                        .flatten()
+                        .or_else(|| s.blank.get(usize::from(*b)).is_some_and(|b| *b).then(String::new)),
                     width: s.widths.get(usize::from(*b)).copied().unwrap_or(0.0),
                     space: *b == 32,
                 })
                 .collect(),
             Kind::Composite(c) => c.decode(bytes),
-            Kind::Missing => bytes.iter().map(|b| Decoded { text: None, width: 0.5, space: *b == 32 }).collect(),
+            // Readers show a missing font's text in a default font, read
+            // through the standard encoding.
+            Kind::Missing => bytes
+                .iter()
+                .map(|b| Decoded { text: table_text(encoding::standard(), *b), width: 0.5, space: *b == 32 })
+                .collect(),
         }
     }
 }

@@ -12,6 +12,9 @@ use super::{DEFAULT_VERTICAL, Font, Kind, SymbolSet, descriptor_metrics, to_unic
 pub(super) struct Simple {
     pub(super) text: Vec<Option<String>>,
     pub(super) widths: Vec<f32>,
+    /// Codes that draw nothing: the font is not embedded and its encoding
+    /// gives them no glyph, so they are no text rather than lost text.
+    pub(super) blank: Vec<bool>,
 }
 
 pub(super) fn simple(doc: &Document, dict: &Dictionary, name: String, type3: bool) -> Font {
@@ -31,15 +34,15 @@ pub(super) fn simple(doc: &Document, dict: &Dictionary, name: String, type3: boo
         Some(Object::Dictionary(d)) => {
             if let Some(b) = obj::name(doc, d, b"BaseEncoding").and_then(encoding::named) {
                 base = b;
-            } else if metrics.family == Family::Symbol {
-                base = encoding::symbol();
+            } else if let Some(own) = metrics.family.builtin() {
+                base = own;
             }
             differences = obj::array(doc, d, b"Differences");
         }
         _ => {
             let subtype = obj::name(doc, dict, b"Subtype").unwrap_or_default();
-            if metrics.family == Family::Symbol {
-                base = encoding::symbol();
+            if let Some(own) = metrics.family.builtin() {
+                base = own;
             } else if subtype == b"TrueType" {
                 base = encoding::win_ansi();
             }
@@ -56,6 +59,12 @@ pub(super) fn simple(doc: &Document, dict: &Dictionary, name: String, type3: boo
         Some(_) => false,
     };
     let builtin = if use_builtin { builtin_encoding(doc, dict) } else { Vec::new() };
+    // Codes a non-embedded font's encoding leaves without a glyph.
+    let mut blank: Vec<bool> = if builtin.is_empty() && !type3 && !embedded(doc, dict) {
+        base.iter().map(|unit| *unit == 0).collect()
+    } else {
+        vec![false; 256]
+    };
     let mut text: Vec<Option<String>> = if builtin.is_empty() {
         (0..=255u8).map(|c| table_text(base, c)).collect()
     } else {
@@ -73,8 +82,16 @@ pub(super) fn simple(doc: &Document, dict: &Dictionary, name: String, type3: boo
             match obj::resolve(doc, item) {
                 Object::Integer(n) => code = usize::try_from(*n).unwrap_or(256),
                 Object::Name(n) => {
+                    if let Some(b) = blank.get_mut(code) {
+                        *b = false;
+                    }
                     if let Some(slot) = text.get_mut(code) {
-                        *slot = glyph_name_to_unicode(&String::from_utf8_lossy(n));
+                        let name = String::from_utf8_lossy(n);
+                        *slot = glyph_name_to_unicode(&name).or_else(|| {
+                            // Type 3 glyph names are often not standard
+                            // (a45, 32, B9, g0041): guess as pdf.js does.
+                            type3.then(|| type3_guess(&name, code)).flatten()
+                        });
                     }
                     code += 1;
                 }
@@ -100,7 +117,7 @@ pub(super) fn simple(doc: &Document, dict: &Dictionary, name: String, type3: boo
             let code = code as u32;
             let mapped = cmap.unicode(code, 1).or_else(|| cmap.unicode(code, 2));
             if let Some(t) = mapped.filter(|t| !t.is_empty() && t != "\0") {
-                *slot = Some(t);
+                *slot = Some(encoding::unswap_ligature(&t).unwrap_or(t));
             }
         }
     }
@@ -113,8 +130,31 @@ pub(super) fn simple(doc: &Document, dict: &Dictionary, name: String, type3: boo
         descent,
         vertical: false,
         vertical_metrics: DEFAULT_VERTICAL,
-        kind: Kind::Simple(Box::new(Simple { text, widths })),
+        kind: Kind::Simple(Box::new(Simple { text, widths, blank })),
     }
+}
+
+/// The text of a Type 3 glyph whose name is not a standard one, as pdf.js
+/// guesses it: `Gxx` (hex), `gxxxx` (hex) and `Cdd`/`cdd` (decimal) name a
+/// code point; any other name stands for its own character code, read as
+/// Latin-1 (poppler and pdf.js both fall back to the code).
+fn type3_guess(name: &str, code: usize) -> Option<String> {
+    let digits = |s: &str, radix| u32::from_str_radix(s, radix).ok();
+    let named = match (name.get(..1), name.len()) {
+        (Some("G"), 3) => name.get(1..).and_then(|d| digits(d, 16)),
+        (Some("g"), 5) => name.get(1..).and_then(|d| digits(d, 16)),
+        (Some("C" | "c"), 3..=4) => name.get(1..).and_then(|d| digits(d, 10)),
+        _ => None,
+    };
+    let printable = |c: u32| (0x20..0x7F).contains(&c) || (0xA0..=0x10FFFF).contains(&c);
+    let point = named.filter(|c| *c > 0).or_else(|| u32::try_from(code).ok().filter(|c| *c <= 0xFF));
+    point.filter(|c| printable(*c)).and_then(char::from_u32).map(String::from)
+}
+
+/// Whether the font dictionary carries a font program.
+fn embedded(doc: &Document, dict: &Dictionary) -> bool {
+    obj::dict(doc, dict, b"FontDescriptor")
+        .is_some_and(|fd| [&b"FontFile"[..], b"FontFile2", b"FontFile3"].iter().any(|k| fd.has(k)))
 }
 
 /// An embedded font program's own encoding as `(code, glyph name)`: the
@@ -158,7 +198,20 @@ enum Family {
     Times,
     Courier,
     Symbol,
+    Dingbats,
     Other,
+}
+
+impl Family {
+    /// The built-in encoding of the two symbolic standard fonts, which a
+    /// font dictionary naming no base encoding starts from.
+    fn builtin(self) -> Option<&'static [u16; 256]> {
+        match self {
+            Family::Symbol => Some(encoding::symbol()),
+            Family::Dingbats => Some(encoding::dingbats()),
+            _ => None,
+        }
+    }
 }
 
 /// Built-in metrics of the standard 14 fonts (and their common aliases).
@@ -184,6 +237,8 @@ impl Std14 {
             Family::Courier
         } else if name.starts_with("Symbol") {
             Family::Symbol
+        } else if name.starts_with("ZapfDingbats") || name.starts_with("Dingbats") {
+            Family::Dingbats
         } else {
             Family::Other
         };

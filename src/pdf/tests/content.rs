@@ -157,10 +157,9 @@ fn damaged_content_keeps_what_was_read() {
         ),
         expect![[r#"
             page 1 200x100
-              A@0.0,50.0 �@6.7,50.0 C@8.2,50.0
-            ! pSome(1): content stream damaged: 1 unreadable part(s) skipped
+              A@0.0,50.0 B@6.7,50.0 C@8.2,50.0
             ! pSome(1): font /Foo is not in the page resources
-            ! pSome(1): font Foo has codes with no known Unicode; shown as U+FFFD
+            ! pSome(1): content stream damaged: 1 unreadable part(s) skipped
         "#]],
     );
 }
@@ -302,4 +301,70 @@ fn corpus_decodes_completely() {
             assert!(text.contains('／') && !text.contains('∕'), "{}: solidus", path.display());
         }
     }
+}
+
+#[test]
+fn text_outside_the_crop_box_is_not_on_the_page() {
+    // The page is 200 x 100; the crop box keeps x 0-100 of it.
+    let extra = dictionary! { "CropBox" => vec![0.into(), 0.into(), 100.into(), 100.into()] };
+    let content = "BT /F1 10 Tf 10 50 Td (In) Tj 150 0 Td (Out) Tj -300 0 Td (Left) Tj 150 0 Td (Edge) Tj ET";
+    let bytes = pdf(extra, |doc| (with_font(doc, helvetica()), content.into()));
+    let doc = pages(&bytes).expect("reads");
+    let text: String = doc.pages[0].glyphs.iter().map(|g| g.text.as_str()).collect();
+    // "Edge" starts at x 10 + 150 - 300 + 150 = 10: inside again.
+    assert_eq!(text, "InEdge");
+    assert!(doc.diagnostics.iter().any(|d| d.message.contains("7 glyph(s) outside the page box")));
+}
+
+#[test]
+fn widget_and_free_text_appearances_are_drawn_into_their_rects() {
+    let bytes = pdf(dictionary! {}, |doc| {
+        let font = doc.add_object(helvetica());
+        let res = dictionary! { "Font" => dictionary! { "F1" => font } };
+        let mut annots = Vec::new();
+        // (subtype, flags, text, rect); the form's BBox is 0 0 50 20.
+        for (subtype, flags, text, x) in
+            [("Widget", 4, "Field", 20), ("FreeText", 0, "Note", 120), ("Widget", 2, "Hidden", 60), ("Link", 0, "L", 0)]
+        {
+            let content = format!("BT /F1 10 Tf 2 5 Td ({text}) Tj ET");
+            let ap = doc.add_object(Stream::new(
+                dictionary! {
+                    "Type" => "XObject", "Subtype" => "Form", "Resources" => res.clone(),
+                    "BBox" => vec![0.into(), 0.into(), 50.into(), 20.into()],
+                },
+                content.into_bytes(),
+            ));
+            annots.push(Object::from(doc.add_object(dictionary! {
+                "Type" => "Annot", "Subtype" => subtype, "F" => flags,
+                "Rect" => vec![x.into(), 10.into(), (x + 50).into(), 30.into()],
+                "AP" => dictionary! { "N" => ap },
+            })));
+        }
+        // A check box: /N holds one appearance per state, /AS picks one.
+        let on = doc.add_object(Stream::new(
+            dictionary! { "Subtype" => "Form", "Resources" => res.clone(), "BBox" => vec![0.into(), 0.into(), 10.into(), 10.into()] },
+            b"BT /F1 10 Tf 0 0 Td (X) Tj ET".to_vec(),
+        ));
+        annots.push(Object::Dictionary(dictionary! {
+            "Subtype" => "Widget", "Rect" => vec![0.into(), 80.into(), 10.into(), 90.into()],
+            "AS" => "On", "AP" => dictionary! { "N" => dictionary! { "On" => on, "Off" => Object::Null } },
+        }));
+        let page_res = res.clone();
+        let content = "BT /F1 10 Tf 0 50 Td (Page) Tj ET".to_string();
+        doc.objects.insert((999, 0), Object::Array(annots));
+        (page_res, content)
+    });
+    // The page's /Annots is added afterwards: `pdf` builds the page itself.
+    let mut doc = lopdf::Document::load_mem(&bytes).expect("reload");
+    let page = doc.get_pages().values().next().copied().expect("page");
+    doc.get_dictionary_mut(page).expect("page dict").set("Annots", Object::Reference((999, 0)));
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("save");
+    check(
+        &out,
+        expect![[r#"
+            page 1 200x100
+              P@0.0,50.0 a@6.7,50.0 g@12.2,50.0 e@17.8,50.0 F@22.0,85.0 i@28.1,85.0 e@30.3,85.0 l@35.9,85.0 d@38.1,85.0 N@122.0,85.0 o@129.2,85.0 t@134.8,85.0 e@137.6,85.0 X@0.0,20.0
+        "#]],
+    );
 }

@@ -243,7 +243,10 @@ fn undecodable_codes_are_replacement_characters() {
     // Identity-H without ToUnicode: the text is unknowable, but the glyphs
     // still take their place, and the font is reported once per page.
     let bytes = pdf(dictionary! {}, |doc| {
-        (with_font(doc, type0("Identity-H", vec![])), "BT /F1 10 Tf 0 50 Td <00410042> Tj <0043> Tj ET".into())
+        (
+            with_font(doc, identity_ordering(type0("Identity-H", vec![]))),
+            "BT /F1 10 Tf 0 50 Td <00410042> Tj <0043> Tj ET".into(),
+        )
     });
     check(
         &bytes,
@@ -300,7 +303,7 @@ fn identity_true_type_without_to_unicode_reads_the_font_cmap() {
         let program = crate::pdf::truetype::tests::tiny_font(&[(0x41, 0x43, 5), (0x8CC7, 0x8CC7, 9)]);
         let file = doc.add_object(Stream::new(dictionary! {}, program));
         let gids = doc.add_object(Stream::new(dictionary! {}, vec![0, 0, 0, 9, 0, 5]));
-        let mut font = type0("Identity-H", vec![]);
+        let mut font = identity_ordering(type0("Identity-H", vec![]));
         if let Ok(Object::Array(d)) = font.get_mut(b"DescendantFonts")
             && let Some(Object::Dictionary(cid)) = d.first_mut()
         {
@@ -318,4 +321,96 @@ fn identity_true_type_without_to_unicode_reads_the_font_cmap() {
             ! pSome(1): font TestCJK has codes with no known Unicode; shown as U+FFFD
         "#]],
     );
+}
+
+/// The font with CIDs of no Adobe collection (`Adobe-Identity`), so that
+/// only the font itself can say what they are.
+fn identity_ordering(mut font: lopdf::Dictionary) -> lopdf::Dictionary {
+    if let Ok(Object::Array(d)) = font.get_mut(b"DescendantFonts")
+        && let Some(Object::Dictionary(cid)) = d.first_mut()
+        && let Ok(Object::Dictionary(info)) = cid.get_mut(b"CIDSystemInfo")
+    {
+        info.set("Ordering", Object::string_literal("Identity"));
+    }
+    font
+}
+
+#[test]
+fn byte_swapped_ligature_map_and_ligature_code_points() {
+    // Code 1 is an "fi" ligature mapped to U+6600 U+6900 (UTF-16 in the
+    // wrong byte order), code 2 to U+FB02 "ﬂ".
+    let bytes = pdf(dictionary! {}, |doc| {
+        let tu = to_unicode(doc, "2 beginbfchar <01> <66006900> <02> <FB02> endbfchar");
+        let mut font = helvetica();
+        font.set("ToUnicode", tu);
+        (with_font(doc, font), "BT /F1 10 Tf 0 50 Td (\\001nd \\002y) Tj ET".into())
+    });
+    let doc = pages(&bytes).expect("reads");
+    let text: String = doc.pages[0].glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert_eq!(text, "find fly");
+}
+
+#[test]
+fn type3_glyph_names_that_are_not_standard_are_guessed() {
+    // a45 and 32 stand for their codes; G41, g0042 and C67 name code points;
+    // a name on a control code stays unknown.
+    let names: Vec<Object> = [(1, "x1"), (32, "32"), (45, "a45"), (50, "G41"), (51, "g0042"), (52, "C67"), (97, "a97")]
+        .iter()
+        .flat_map(|(code, name)| [Object::Integer(*code), Object::Name(name.as_bytes().to_vec())])
+        .collect();
+    let font = dictionary! {
+        "Type" => "Font", "Subtype" => "Type3",
+        "FontMatrix" => vec![0.001.into(), 0.into(), 0.into(), 0.001.into(), 0.into(), 0.into()],
+        "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()],
+        "CharProcs" => dictionary! {},
+        "Encoding" => dictionary! { "Differences" => names },
+    };
+    let doc = pages(&simple_text(font, "BT /F1 10 Tf 0 50 Td (a-234 \\001) Tj ET")).expect("reads");
+    let text: String = doc.pages[0].glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert_eq!(text, "a-ABC \u{FFFD}");
+}
+
+#[test]
+fn zapf_dingbats_and_symbol_use_their_built_in_encodings() {
+    for (base, content, want) in [
+        ("ZapfDingbats", "(3l)", "✓●"),
+        ("Symbol", "(ab)", "αβ"),
+        // Differences on top of the built-in encoding, not StandardEncoding.
+        ("ZapfDingbats", "(An)", "✡■"),
+    ] {
+        let mut font = dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => base };
+        if want == "✡■" {
+            font.set("Encoding", dictionary! { "Differences" => vec![200.into(), "A".into()] });
+        }
+        let doc = pages(&simple_text(font, &format!("BT /F1 10 Tf 0 50 Td {content} Tj ET"))).expect("reads");
+        let text: String = doc.pages[0].glyphs.iter().map(|g| g.text.as_str()).collect();
+        assert_eq!(text, want, "{base}");
+    }
+}
+
+#[test]
+fn partial_to_unicode_falls_back_to_the_font_encoding() {
+    let bytes = pdf(dictionary! {}, |doc| {
+        let tu = to_unicode(doc, "1 beginbfchar <41> <0058> endbfchar");
+        let mut font = helvetica();
+        font.set("ToUnicode", tu);
+        (with_font(doc, font), "BT /F1 10 Tf 0 50 Td (AB) Tj ET".into())
+    });
+    let doc = pages(&bytes).expect("reads");
+    let text: String = doc.pages[0].glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert_eq!(text, "XB");
+}
+
+#[test]
+fn codes_a_standard_font_has_no_glyph_for_draw_nothing() {
+    let mut font = helvetica();
+    font.set("Encoding", "WinAnsiEncoding");
+    let doc = pages(&simple_text(font, "BT /F1 10 Tf 0 50 Td (A\\001\\002B) Tj ET")).expect("reads");
+    let glyphs: Vec<(&str, f32)> = doc.pages[0].glyphs.iter().map(|g| (g.text.as_str(), g.bbox.x0)).collect();
+    // B still sits after the two codes' advances.
+    assert_eq!(glyphs.len(), 2);
+    assert_eq!(glyphs[0].0, "A");
+    assert_eq!(glyphs[1].0, "B");
+    assert!(glyphs[1].1 > 6.67 + 0.1, "{glyphs:?}");
+    assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
 }

@@ -1,7 +1,9 @@
 //! End-to-end tests: small PDFs built with lopdf, through [`super::pages`].
 
+mod cjk;
 mod content;
 mod fonts;
+mod repair;
 
 use expect_test::Expect;
 use lopdf::{Document, Object, Stream, StringFormat, dictionary};
