@@ -98,7 +98,12 @@ pub fn plan_frame(lines: &[layout::Line], plan: &segment::Plan) -> Result<()> {
         .iter()
         .filter(|d| d.why == "column header")
         .find(|d| segment::header::roles_named(&d.text) >= HEADER_COLUMNS)
-        .and_then(|d| lines.iter().position(|l| l.page == d.page && l.text == d.text));
+        .and_then(|d| {
+            // Text files print the same line with other spacing than the
+            // lines the plan was cut from.
+            let squash = |t: &str| t.split_whitespace().collect::<String>();
+            lines.iter().position(|l| l.page == d.page && squash(&l.text) == squash(&d.text))
+        });
     let Some(header) = header else {
         return Err(Error::NotAPlan("no table header with the plan's columns (Item No., Dataset Name, ...)".into()));
     };

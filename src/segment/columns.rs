@@ -300,14 +300,24 @@ fn is_bullet_sign(text: &str) -> bool {
     pat::BULLET.captures(text).is_some_and(|c| c[1].is_empty()) || matches!(text.trim(), "-" | "–" | "*")
 }
 
-/// Header words top to bottom, left to right, as one text.
+/// Header words top to bottom, left to right, as one text: words whose
+/// tops are within half a line of the line's first word share its line.
 fn reading_order(words: &[&Word]) -> String {
     let mut ws = words.to_vec();
-    ws.sort_by(|a, b| {
-        let same_line = (a.bbox.y0 - b.bbox.y0).abs() < 0.5 * a.bbox.height().max(1.0);
-        if same_line { a.bbox.x0.total_cmp(&b.bbox.x0) } else { a.bbox.y0.total_cmp(&b.bbox.y0) }
-    });
-    ws.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")
+    ws.sort_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0));
+    let mut lines: Vec<Vec<&Word>> = Vec::new();
+    for w in ws {
+        match lines.last_mut() {
+            Some(l) if (w.bbox.y0 - l[0].bbox.y0).abs() < 0.5 * l[0].bbox.height().max(1.0) => l.push(w),
+            _ => lines.push(vec![w]),
+        }
+    }
+    let mut out: Vec<&str> = Vec::new();
+    for mut l in lines {
+        l.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+        out.extend(l.iter().map(|w| w.text.as_str()));
+    }
+    out.join(" ")
 }
 
 /// Splits slots whose header words fall into clusters naming different

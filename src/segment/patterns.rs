@@ -31,9 +31,8 @@ pub static NON_SPATIAL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)非空間|�
 
 /// The whole of an empty table's body: the mark once, or once in each
 /// cell of the row.
-pub static NOT_APPLICABLE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\s*(?:(?:不適用|不适用|n/?a|nil|none|not applicable|沒有|没有|無|无)\s*[。.]?\s*)+$")
-});
+pub static NOT_APPLICABLE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*(?:(?:不適用|不适用|n/?a|nil|none|not applicable|沒有|没有|無|无)\s*[。.]?\s*)+$"));
 
 /// A note line above a table: "# 備註：…", "# Note: …".
 pub static NOTE: LazyLock<Regex> =
