@@ -51,7 +51,24 @@ impl InputKind {
             _ => InputKind::Text,
         }
     }
+
+    /// By name, then by content: `.pdf` is a PDF and `.txt` text, as
+    /// [`InputKind::of_path`] says; any other name (or none) is a PDF when
+    /// its first kilobyte holds the `%PDF-` header, where PDF readers look
+    /// for it, and text otherwise.
+    pub fn of(name: Option<&std::path::Path>, bytes: &[u8]) -> InputKind {
+        let ext = name.and_then(|n| n.extension()).and_then(|e| e.to_str());
+        match ext {
+            Some(e) if e.eq_ignore_ascii_case("pdf") => InputKind::Pdf,
+            Some(e) if e.eq_ignore_ascii_case("txt") => InputKind::Text,
+            _ if bytes.get(..PDF_HEADER_WINDOW).unwrap_or(bytes).windows(5).any(|w| w == b"%PDF-") => InputKind::Pdf,
+            _ => InputKind::Text,
+        }
+    }
 }
+
+/// Bytes from the start of a file in which PDF readers accept the header.
+const PDF_HEADER_WINDOW: usize = 1024;
 
 /// One document's records and what was odd about it.
 #[derive(Debug, Clone)]
@@ -121,4 +138,22 @@ fn pdf_plan(bytes: &[u8]) -> Result<(segment::Plan, u32, Vec<Diagnostic>)> {
 pub fn pdf_text(bytes: &[u8], layout: bool) -> Result<String> {
     let doc = pdf::pages(bytes)?;
     Ok(layout::render(&doc.pages, layout))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn kind_by_name_then_by_content() {
+        let pdf = b"\xEF\xBB\xBFjunk %PDF-1.7\n...";
+        assert_eq!(InputKind::of(Some(Path::new("a.PDF")), b"plain"), InputKind::Pdf);
+        assert_eq!(InputKind::of(Some(Path::new("a.txt")), pdf), InputKind::Text);
+        assert_eq!(InputKind::of(Some(Path::new("a.bin")), pdf), InputKind::Pdf);
+        assert_eq!(InputKind::of(None, pdf), InputKind::Pdf);
+        assert_eq!(InputKind::of(None, b"A. Datasets %PDF"), InputKind::Text);
+        let late = [vec![b' '; PDF_HEADER_WINDOW], b"%PDF-1.4".to_vec()].concat();
+        assert_eq!(InputKind::of(None, &late), InputKind::Text);
+    }
 }
