@@ -72,9 +72,10 @@ def extract(
             reason the command line prints; ``err.source`` names the document.
         TypeError: ``src`` is neither a path nor bytes.
 
-    PDF or text is told by name, then content: a name (``source``, or the
-    path) ending in ``.pdf`` is a PDF, one ending in ``.txt`` is text, and
-    anything else is a PDF when it starts with the ``%PDF-`` header.
+    PDF or text is told by name, then content: a path (for bytes, the
+    ``source``) ending in ``.pdf`` is a PDF, one ending in ``.txt`` is
+    text, and any other name, or none, is a PDF when its first kilobyte
+    holds the ``%PDF-`` header, as the command line decides.
     The GIL is released while the document is read.
     """
     return extract_document(src, source=source, timeout=timeout)["records"]

@@ -158,3 +158,16 @@ def test_to_dataframe(cli_pdf):
     assert list(empty.columns) == list(odplan.RECORD_FIELDS) and len(empty) == 0
     # Any iterable of records, e.g. a generator.
     assert len(odplan.to_dataframe(r for r in records)) == len(records)
+
+
+def test_errors_cross_process_boundaries(broken):
+    # Dask and multiprocessing pickle what a worker raised or returned.
+    import pickle
+
+    folder, report = broken
+    source = next(s for s, e in report.items() if e["status"] == "failed")
+    with pytest.raises(odplan.ExtractError) as e:
+        odplan.extract(folder / source)
+    again = pickle.loads(pickle.dumps(e.value))
+    assert type(again) is odplan.ExtractError
+    assert str(again) == str(e.value) and again.source == source
