@@ -16,7 +16,7 @@ diagnostics, ``extract_many`` runs many on Rust threads, and
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Iterable, List, Optional, Union
+from typing import TYPE_CHECKING, Iterable
 
 from . import _odplan
 from ._odplan import Documents, ExtractError
@@ -39,20 +39,18 @@ __all__ = [
 ]
 
 #: The fields of a record, in the order of records.jsonl and records.csv.
-RECORD_FIELDS: tuple = tuple(_odplan.record_fields())
+RECORD_FIELDS: tuple[str, ...] = tuple(_odplan.record_fields())
 
 #: Seconds one document may take before it is given up, as on the command line.
 DEFAULT_TIMEOUT = 60.0
 
-Source = Union[str, "os.PathLike[str]", bytes, bytearray]
-
 
 def extract(
-    src: Source,
+    src: str | os.PathLike[str] | bytes,
     *,
-    source: Optional[str] = None,
+    source: str | None = None,
     timeout: float = DEFAULT_TIMEOUT,
-) -> List[Record]:
+) -> list[Record]:
     """Extract the dataset records of one plan.
 
     Args:
@@ -82,9 +80,9 @@ def extract(
 
 
 def extract_document(
-    src: Source,
+    src: str | os.PathLike[str] | bytes,
     *,
-    source: Optional[str] = None,
+    source: str | None = None,
     timeout: float = DEFAULT_TIMEOUT,
 ) -> Document:
     """Extract one plan with its page count and diagnostics.
@@ -102,8 +100,8 @@ def extract_document(
 
 
 def extract_many(
-    paths: Iterable[Union[str, "os.PathLike[str]"]],
-    jobs: Optional[int] = None,
+    paths: Iterable[str | os.PathLike[str]],
+    jobs: int | None = None,
     *,
     timeout: float = DEFAULT_TIMEOUT,
 ) -> Documents:
@@ -133,7 +131,7 @@ def extract_many(
     return _odplan.extract_many(paths, jobs, timeout=timeout)
 
 
-def to_dataframe(records: Iterable[Record]) -> "pandas.DataFrame":
+def to_dataframe(records: Iterable[Record]) -> pandas.DataFrame:
     """A pandas DataFrame of records, one row each, columns in record order.
 
     List fields (``description``, ``formats``, ``pages``) stay Python lists
