@@ -174,7 +174,8 @@ fn process_on(executor: &mut Executor, input: &Input, json_name: &str, timeout: 
         error: None,
     };
     let job = input.clone();
-    let work = move || read(&job.path).and_then(|bytes| extract(&bytes, InputKind::of_path(&job.path), &job.source));
+    let work =
+        move || read(&job.path).and_then(|bytes| extract(&bytes, InputKind::of(Some(&job.path), &bytes), &job.source));
     match executor.run(timeout, work) {
         Ok(x) => {
             out.pages = x.pages;
@@ -184,6 +185,13 @@ fn process_on(executor: &mut Executor, input: &Input, json_name: &str, timeout: 
         Err(e) => out.error = Some(e),
     }
     out
+}
+
+/// One document's bytes through [`extract`] as a batch runs it: a panic
+/// or a hang past `timeout` is its failure, with the reason the CLI prints.
+pub fn extract_guarded(bytes: Vec<u8>, kind: InputKind, source: &str, timeout: Duration) -> Result<Extraction, String> {
+    let source = source.to_owned();
+    Executor::default().run(timeout, move || extract(&bytes, kind, &source))
 }
 
 type Job<T> = Box<dyn FnOnce() -> Result<T, Error> + Send>;
@@ -332,6 +340,14 @@ mod tests {
             Err("internal error (please report): once".to_owned())
         );
         assert_eq!(executor.run(Duration::from_secs(5), || Ok(7)), Ok(7));
+    }
+
+    #[test]
+    fn guarded_bytes_fail_with_the_clis_reason() {
+        let r = extract_guarded(Vec::new(), InputKind::Pdf, "x.pdf", Duration::from_secs(5));
+        assert_eq!(r.err(), Some(Error::Empty.to_string()));
+        let r = extract_guarded(b"not a plan".to_vec(), InputKind::Text, "x.txt", Duration::from_secs(5));
+        assert!(r.is_err_and(|e| e.starts_with("not recognised as an open data plan")));
     }
 
     #[test]

@@ -52,7 +52,24 @@ impl InputKind {
             _ => InputKind::Text,
         }
     }
+
+    /// By name, then by content: `.pdf` is a PDF and `.txt` text, as
+    /// [`InputKind::of_path`] says; any other name (or none) is a PDF when
+    /// its first kilobyte holds the `%PDF-` header, where PDF readers look
+    /// for it, and text otherwise.
+    pub fn of(name: Option<&std::path::Path>, bytes: &[u8]) -> InputKind {
+        let ext = name.and_then(|n| n.extension()).and_then(|e| e.to_str());
+        match ext {
+            Some(e) if e.eq_ignore_ascii_case("pdf") => InputKind::Pdf,
+            Some(e) if e.eq_ignore_ascii_case("txt") => InputKind::Text,
+            _ if bytes.get(..PDF_HEADER_WINDOW).unwrap_or(bytes).windows(5).any(|w| w == b"%PDF-") => InputKind::Pdf,
+            _ => InputKind::Text,
+        }
+    }
 }
+
+/// Bytes from the start of a file in which PDF readers accept the header.
+const PDF_HEADER_WINDOW: usize = 1024;
 
 /// One document's records and what was odd about it.
 #[derive(Debug, Clone)]
@@ -172,6 +189,7 @@ pub fn pdf_text(bytes: &[u8], layout: bool) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     const HEADER: &str =
         "Item No. Data Category Dataset Name General Description Target Release Date Update Frequency\n";
@@ -204,5 +222,17 @@ mod tests {
         assert!(matches!(&err, Some(Error::NotAPlan(_))), "{err:?}");
         // The same with the title is a plan.
         assert!(extracted(&format!("Open Data Plan for 2024-2026\n{body}")).is_ok());
+    }
+
+    #[test]
+    fn kind_by_name_then_by_content() {
+        let pdf = b"\xEF\xBB\xBFjunk %PDF-1.7\n...";
+        assert_eq!(InputKind::of(Some(Path::new("a.PDF")), b"plain"), InputKind::Pdf);
+        assert_eq!(InputKind::of(Some(Path::new("a.txt")), pdf), InputKind::Text);
+        assert_eq!(InputKind::of(Some(Path::new("a.bin")), pdf), InputKind::Pdf);
+        assert_eq!(InputKind::of(None, pdf), InputKind::Pdf);
+        assert_eq!(InputKind::of(None, b"A. Datasets %PDF"), InputKind::Text);
+        let late = [vec![b' '; PDF_HEADER_WINDOW], b"%PDF-1.4".to_vec()].concat();
+        assert_eq!(InputKind::of(None, &late), InputKind::Text);
     }
 }
