@@ -16,6 +16,16 @@ use crate::layout::{Line, Word};
 pub struct CutPage<'a> {
     pub body: Vec<&'a Line>,
     pub columns: Columns,
+    /// The heights of horizontal rules across the table, top to bottom,
+    /// where it draws them between rows; empty otherwise.
+    pub row_rules: Vec<f32>,
+}
+
+/// How many of `rules` lie above the middle of the line.
+fn band_of(line: &Line, rules: &[f32]) -> usize {
+    let Some(b) = line.bbox else { return 0 };
+    let mid = (b.y0 + b.y1) / 2.0;
+    rules.iter().filter(|&&y| y < mid).count()
 }
 
 /// One line's words in one column.
@@ -53,11 +63,24 @@ pub(super) fn rows(pages: &[CutPage<'_>], diagnostics: &mut Vec<Diagnostic>) -> 
     let mut rows = Vec::new();
     let mut current: Option<Building> = None;
     for (block, page) in pages.iter().enumerate() {
-        for &line in &page.body {
-            let cols = &page.columns;
-            let cells = split(line, cols, block);
+        let split_lines: Vec<BTreeMap<Role, CellLine>> =
+            page.body.iter().map(|line| split(line, &page.columns, block)).collect();
+        let item_of = |cells: &BTreeMap<Role, CellLine>| cells.get(&Role::Item).and_then(|c| item_number(&c.text));
+        let bands: Vec<usize> = page.body.iter().map(|l| band_of(l, &page.row_rules)).collect();
+        for (i, (&line, cells)) in page.body.iter().zip(split_lines.iter().cloned()).enumerate() {
             let expected = current.as_ref().map_or(1, |b| b.item_no + 1);
-            let starts = cells.get(&Role::Item).and_then(|c| item_number(&c.text)).is_some_and(|n| n == expected);
+            // Between horizontal rules, a row's cells may sit above its
+            // item number (cells centred vertically): the row starts with
+            // the band that holds the number.
+            let band_opens = !page.row_rules.is_empty() && (i == 0 || bands[i - 1] != bands[i]);
+            let in_band = |j: usize| bands.get(j) == Some(&bands[i]);
+            let starts = if band_opens {
+                (i..page.body.len()).take_while(|&j| in_band(j)).any(|j| item_of(&split_lines[j]) == Some(expected))
+            } else if !page.row_rules.is_empty() {
+                false
+            } else {
+                item_of(&cells) == Some(expected)
+            };
             if starts {
                 if let Some(b) = current.take() {
                     rows.push(b);

@@ -40,16 +40,16 @@ impl Role {
 /// Words naming each role, matched inside a header cell's text with white
 /// space removed and in lower case, so that a word wrapped anywhere
 /// ("Frequen" / "cy", "目標發" / "放日期") still reads whole. Tried in this
-/// order: "Dataset Name" is a name even though it says "data", and
-/// "Target Release Date" a date although it names nothing.
+/// order: "Target Release Date" is a date although it names nothing, and
+/// "Dataset Category" a category although it says "dataset".
 const VOCABULARY: &[(Role, &[&str], &[&str])] = &[
     // (role, any of these…, …unless one of these)
     (Role::Item, &["編號", "编号", "序號", "序号", "項目", "项目", "item", "no.", "number"], &["名稱", "名称", "name"]),
     (Role::Frequency, &["頻率", "频率", "更新", "frequen", "update", "periodicity"], &[]),
     (Role::Date, &["日期", "date", "release", "target", "月/年", "mm/", "時間", "时间", "timeline", "schedule"], &[]),
     (Role::Description, &["說明", "说明", "描述", "簡介", "简介", "description", "details", "summary"], &[]),
-    (Role::Name, &["名稱", "名称", "數據集", "数据集", "name", "dataset", "title"], &[]),
     (Role::Category, &["種類", "种类", "類別", "类别", "類型", "类型", "範疇", "范畴", "category", "theme"], &[]),
+    (Role::Name, &["名稱", "名称", "數據集", "数据集", "name", "dataset", "title"], &[]),
 ];
 
 /// The role a header cell's text names, if any.

@@ -235,7 +235,8 @@ pub fn plan_with_pages(lines: &[Line], pages: &[PageInfo]) -> Plan {
                 match found {
                     Ok(c) => {
                         previous = Some(c.clone());
-                        cut_pages.push(grid::CutPage { body: p.body.clone(), columns: c });
+                        let row_rules = row_rules(rules_of(p.page), &p.body);
+                        cut_pages.push(grid::CutPage { body: p.body.clone(), columns: c, row_rules });
                     }
                     Err(e) => {
                         if p.body.iter().any(|l| !l.words.is_empty()) {
@@ -263,6 +264,26 @@ pub fn plan_with_pages(lines: &[Line], pages: &[PageInfo]) -> Plan {
         diagnostics,
         trace,
     }
+}
+
+/// Horizontal rules must span this share of the table's text width to
+/// separate rows (shorter ones underline a cell or a word).
+const ROW_RULE_SPAN: f32 = 0.8;
+
+/// The heights of horizontal rules that run across the body's text, at
+/// least one between two lines of it: where the table rules off its rows.
+fn row_rules(rules: &[Segment], body: &[&Line]) -> Vec<f32> {
+    let Some(b) = body.iter().filter_map(|l| l.bbox).reduce(|a, b| a.union(&b)) else { return Vec::new() };
+    let width = (b.x1 - b.x0).max(1.0);
+    let mut ys: Vec<f32> = rules
+        .iter()
+        .filter(|r| (r.y0 - r.y1).abs() < 1.0 && r.y0 > b.y0 && r.y0 < b.y1)
+        .filter(|r| r.x0.max(r.x1).min(b.x1) - r.x0.min(r.x1).max(b.x0) >= ROW_RULE_SPAN * width)
+        .map(|r| r.y0)
+        .collect();
+    ys.sort_by(f32::total_cmp);
+    ys.dedup_by(|a, b| (*a - *b).abs() < 1.0);
+    ys
 }
 
 fn dropped(l: &Line, why: &'static str) -> Dropped {
