@@ -20,11 +20,21 @@ pub struct Diagnostic {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
     pub message: String,
+    /// The id of the record the self-check flagged, and the field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<&'static str>,
 }
 
 impl Diagnostic {
     pub fn new(page: Option<u32>, message: impl Into<String>) -> Self {
-        Diagnostic { page, message: message.into() }
+        Diagnostic { page, message: message.into(), record: None, field: None }
+    }
+
+    /// A record's field that looks wrong, found by the self-check.
+    pub fn flag(page: Option<u32>, record: &str, field: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic { page, message: message.into(), record: Some(record.to_owned()), field: Some(field) }
     }
 }
 

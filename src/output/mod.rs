@@ -55,6 +55,8 @@ pub struct ReportEntry {
     pub pages: u32,
     pub records: usize,
     pub status: &'static str,
+    /// Records the self-check flagged as looking wrong.
+    pub flagged: usize,
     pub errors: Vec<String>,
     pub warnings: Vec<String>,
 }
@@ -66,6 +68,12 @@ impl ReportEntry {
             pages: doc.pages,
             records: doc.records.len(),
             status: if doc.error.is_some() { "failed" } else { "ok" },
+            flagged: {
+                let mut ids: Vec<&str> = doc.diagnostics.iter().filter_map(|d| d.record.as_deref()).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                ids.len()
+            },
             errors: doc.error.iter().cloned().collect(),
             warnings: doc.diagnostics.iter().map(render_diagnostic).collect(),
         }
@@ -279,9 +287,14 @@ pub fn write_document_json(path: &Path, doc: &DocumentOutput) -> io::Result<()> 
 
 /// "page 3: …" or the bare message.
 pub fn render_diagnostic(d: &Diagnostic) -> String {
+    let record = match (&d.record, d.field) {
+        (Some(id), Some(field)) => format!("record {id} {field}: "),
+        (Some(id), None) => format!("record {id}: "),
+        _ => String::new(),
+    };
     match d.page {
-        Some(p) => format!("page {p}: {}", d.message),
-        None => d.message.clone(),
+        Some(p) => format!("page {p}: {record}{}", d.message),
+        None => format!("{record}{}", d.message),
     }
 }
 

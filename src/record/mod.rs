@@ -1,5 +1,6 @@
 //! Raw rows → records, exactly as SCHEMA.md defines them.
 
+pub mod check;
 pub mod date;
 pub mod frequency;
 
@@ -78,20 +79,9 @@ fn record(
     let page = row.pages.first().copied();
     let where_ = format!("section {} item {}", table.section.letter(), row.item_no);
     let date = date::normalise(&row.date_text);
-    if date.is_none() {
-        diagnostics.push(Diagnostic::new(page, format!("{where_}: date not understood: {:?}", row.date_text)));
-    }
     let frequency = frequency::normalise(&row.frequency_text);
-    if row.frequency_text.is_empty() {
-        diagnostics.push(Diagnostic::new(page, format!("{where_}: no update frequency")));
-    }
-    for (field, value) in [("category", &row.category), ("name", &row.name)] {
-        if value.is_empty() {
-            diagnostics.push(Diagnostic::new(page, format!("{where_}: empty {field}")));
-        }
-    }
     let organisation = table.organisation.clone().unwrap_or_else(|| publisher.to_owned());
-    Record {
+    let record = Record {
         id: dataset_id(publisher, table.section.letter(), &organisation, table.spatial, &row.name),
         source: source.to_owned(),
         language: plan.language,
@@ -113,7 +103,11 @@ fn record(
         frequency_text: row.frequency_text.clone(),
         frequency,
         pages: row.pages.clone(),
+    };
+    for f in check::check(&record) {
+        diagnostics.push(Diagnostic::flag(page, &record.id, f.field, format!("{where_}: {}", f.reason)));
     }
+    record
 }
 
 /// A dataset's name folded for comparison: NFKC (full-width forms become

@@ -66,17 +66,28 @@ pub(super) fn rows(pages: &[CutPage<'_>], diagnostics: &mut Vec<Diagnostic>) -> 
         let split_lines: Vec<BTreeMap<Role, CellLine>> =
             page.body.iter().map(|line| split(line, &page.columns, block)).collect();
         let item_of = |cells: &BTreeMap<Role, CellLine>| cells.get(&Role::Item).and_then(|c| item_number(&c.text));
-        let bands: Vec<usize> = page.body.iter().map(|l| band_of(l, &page.row_rules)).collect();
+        let mut bands: Vec<usize> = page.body.iter().map(|l| band_of(l, &page.row_rules)).collect();
+        // Bands holding two item numbers are not rows: cut by the numbers.
+        let mut numbered: BTreeMap<usize, usize> = BTreeMap::new();
+        for (band, cells) in bands.iter().zip(&split_lines) {
+            if item_of(cells).is_some() {
+                *numbered.entry(*band).or_default() += 1;
+            }
+        }
+        let banded = !page.row_rules.is_empty() && numbered.values().all(|&n| n <= 1);
+        if !banded {
+            bands.iter_mut().for_each(|b| *b = 0);
+        }
         for (i, (&line, cells)) in page.body.iter().zip(split_lines.iter().cloned()).enumerate() {
             let expected = current.as_ref().map_or(1, |b| b.item_no + 1);
             // Between horizontal rules, a row's cells may sit above its
             // item number (cells centred vertically): the row starts with
             // the band that holds the number.
-            let band_opens = !page.row_rules.is_empty() && (i == 0 || bands[i - 1] != bands[i]);
+            let band_opens = banded && (i == 0 || bands[i - 1] != bands[i]);
             let in_band = |j: usize| bands.get(j) == Some(&bands[i]);
             let starts = if band_opens {
                 (i..page.body.len()).take_while(|&j| in_band(j)).any(|j| item_of(&split_lines[j]) == Some(expected))
-            } else if !page.row_rules.is_empty() {
+            } else if banded {
                 false
             } else {
                 item_of(&cells) == Some(expected)
@@ -114,12 +125,6 @@ pub(super) fn rows(pages: &[CutPage<'_>], diagnostics: &mut Vec<Diagnostic>) -> 
     }
     let wrap = Wrap { widest };
     let rows: Vec<RawRow> = rows.into_iter().map(|b| finish(b, &wrap)).collect();
-    for r in &rows {
-        if r.date_text.is_empty() {
-            diagnostics
-                .push(Diagnostic::new(r.pages.first().copied(), format!("item {}: no release date found", r.item_no)));
-        }
-    }
     rows
 }
 

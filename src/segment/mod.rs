@@ -283,7 +283,26 @@ fn row_rules(rules: &[Segment], body: &[&Line]) -> Vec<f32> {
         .collect();
     ys.sort_by(f32::total_cmp);
     ys.dedup_by(|a, b| (*a - *b).abs() < 1.0);
-    ys
+    if ys.is_empty() { row_gaps(body) } else { ys }
+}
+
+/// A gap between two lines wider than this many times the table's usual
+/// gap between lines (the leading inside a cell) parts two rows: cell
+/// padding, above and below, adds to the leading there.
+const ROW_GAP_FACTOR: f32 = 1.6;
+
+/// Without rules, the middles of the gaps that part rows: where a table
+/// pads its rows more than a cell's lines are spaced. Empty when no gap
+/// stands out.
+fn row_gaps(body: &[&Line]) -> Vec<f32> {
+    let mut boxes: Vec<crate::pdf::Rect> = body.iter().filter_map(|l| l.bbox).collect();
+    boxes.sort_by(|a, b| a.y0.total_cmp(&b.y0));
+    let gaps: Vec<(f32, f32)> =
+        boxes.windows(2).map(|w| ((w[0].y1 + w[1].y0) / 2.0, w[1].y0 - w[0].y1)).filter(|g| g.1 > 0.0).collect();
+    let mut sizes: Vec<f32> = gaps.iter().map(|g| g.1).collect();
+    sizes.sort_by(f32::total_cmp);
+    let Some(&usual) = sizes.get(sizes.len() / 2) else { return Vec::new() };
+    gaps.iter().filter(|g| g.1 > ROW_GAP_FACTOR * usual).map(|g| g.0).collect()
 }
 
 fn dropped(l: &Line, why: &'static str) -> Dropped {

@@ -1,0 +1,178 @@
+//! The self-check: fields of a record that look wrong. A wrong column
+//! boundary, a header or footer read as content, or a row cut in the wrong
+//! place leaves marks that a record cannot have when it was read right: a
+//! date that does not parse, a date or frequency inside the description,
+//! header words inside a cell. Each mark names the field.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Record, frequency};
+
+/// A field that looks wrong, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flag {
+    pub field: &'static str,
+    pub reason: String,
+}
+
+/// Categories are a word or a few ("Recreation and Culture", 康樂及文化):
+/// longer is another column's text run in.
+const CATEGORY_MAX_WORDS: usize = 6;
+const CATEGORY_MAX_CJK_CHARS: usize = 12;
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| panic!("bad pattern {pattern}: {e}"))
+}
+
+/// A release date as the date column prints it, out of place in a name or
+/// description: "03/2024", "Q1 2025", "2024年第一季", "2024年3月".
+static DATE_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:^|[^0-9/])[0-9]{1,2}\s*/\s*20[0-9]{2}(?:[^0-9/]|$)|\bq[1-4]\s+20[0-9]{2}\b|20[0-9]{2}\s*年\s*第\s*[一二三四1-4]\s*季")
+});
+
+/// Column-header phrases, out of place in any cell.
+static HEADER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:item\s+no|data\s+category|dataset\s+name|general\s+description|target\s+release|release\s+date|update\s+frequency|mm\s*/\s*yyyy)\b|數據種類|數據集名稱|一般說明|目標發放日期|更新頻率|\(月/年\)",
+    )
+});
+
+/// A bullet sign left in a name: the description's, cut off by a column
+/// edge in the wrong place.
+const BULLET_SIGNS: &[char] = &['•', '●', '▪', '■', '◆', '◦', '‧', '・', '∙', '○', '\u{F0B7}', '\u{FFFD}'];
+
+/// Everything about `r` that looks wrong.
+pub fn check(r: &Record) -> Vec<Flag> {
+    let mut flags = Vec::new();
+    let mut flag = |field: &'static str, reason: String| flags.push(Flag { field, reason });
+    if r.date_text.trim().is_empty() {
+        flag("date_text", "no release date".into());
+    } else if r.date.is_none() {
+        flag("date_text", format!("date not understood: {:?}", r.date_text));
+    }
+    if r.frequency_text.trim().is_empty() {
+        flag("frequency_text", "no update frequency".into());
+    } else if r.frequency == "other" {
+        flag("frequency_text", format!("frequency not one of the schema's: {:?}", r.frequency_text));
+    }
+    if r.category.trim().is_empty() {
+        flag("category", "empty category".into());
+    } else if category_too_long(&r.category) {
+        flag("category", format!("unusually long category: {:?}", r.category));
+    }
+    if r.name.trim().is_empty() {
+        flag("name", "empty name".into());
+    } else if r.name.trim_end().ends_with(BULLET_SIGNS) || r.name.trim_start().starts_with(BULLET_SIGNS) {
+        flag("name", format!("bullet sign in the name: {:?}", r.name));
+    }
+    for (field, text) in
+        [("name", r.name.as_str())].into_iter().chain(r.description.iter().map(|d| ("description", d.as_str())))
+    {
+        if DATE_TOKEN.is_match(text) {
+            flag(field, format!("a date inside the {field}: {text:?}"));
+        } else if ends_with_frequency(text) {
+            flag(field, format!("a frequency at the end of the {field}: {text:?}"));
+        }
+    }
+    let cells = [
+        ("category", r.category.as_str()),
+        ("name", r.name.as_str()),
+        ("date_text", r.date_text.as_str()),
+        ("frequency_text", r.frequency_text.as_str()),
+    ];
+    for (field, text) in cells.into_iter().chain(r.description.iter().map(|d| ("description", d.as_str()))) {
+        if HEADER_WORDS.is_match(text) {
+            flag(field, format!("column-header words inside the {field}: {text:?}"));
+        }
+    }
+    flags.dedup_by(|a, b| a.field == b.field);
+    flags
+}
+
+fn category_too_long(c: &str) -> bool {
+    let cjk = c.chars().filter(|&ch| crate::layout::is_cjk(ch)).count();
+    c.split_whitespace().count() > CATEGORY_MAX_WORDS || cjk > CATEGORY_MAX_CJK_CHARS
+}
+
+/// Whether the text's last one to three words are an update frequency (a
+/// frequency cell's text run into a description). Sentences that end in
+/// "daily" read so rarely that this is a flag, not a verdict.
+fn ends_with_frequency(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=3.min(words.len().saturating_sub(1))).any(|n| {
+        let tail = words[words.len() - n..].join(" ");
+        !tail.ends_with('.') && frequency::normalise(&tail) != "other"
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record() -> Record {
+        Record {
+            id: "x".into(),
+            source: "s".into(),
+            language: crate::segment::Language::En,
+            publisher: "P".into(),
+            plan_period: "2024-2026".into(),
+            plan_date: Some("2023-12".into()),
+            section: "A".into(),
+            status: "planned".into(),
+            organisation: "P".into(),
+            spatial: true,
+            item_no: 1,
+            category: "Social Welfare".into(),
+            name: "Locations of residential care homes".into(),
+            new_item: false,
+            description: vec!["Home names and addresses.".into()],
+            formats: vec![],
+            date_text: "02/2024".into(),
+            date: Some("2024-02".into()),
+            frequency_text: "Annually".into(),
+            frequency: "annually".into(),
+            pages: vec![1],
+        }
+    }
+
+    fn check_fields(r: &Record) -> Vec<&'static str> {
+        check(r).into_iter().map(|f| f.field).collect()
+    }
+
+    #[test]
+    fn a_right_record_has_no_flags() {
+        assert!(check(&record()).is_empty(), "{:?}", check(&record()));
+    }
+
+    #[test]
+    fn column_bleed_is_flagged() {
+        // The date and frequency inside the description, the category cut.
+        let mut r = record();
+        r.description = vec!["Home names, addresses 02/2024 Annually Welfare care homes".into()];
+        r.date_text = String::new();
+        r.date = None;
+        assert_eq!(check_fields(&r), vec!["date_text", "description"]);
+        let mut r = record();
+        r.frequency_text = "Annually Update Frequency".into();
+        r.frequency = "other".into();
+        assert_eq!(check_fields(&r), vec!["frequency_text"]);
+        let mut r = record();
+        r.name = "三維空間數據（更新版）•".into();
+        assert_eq!(check_fields(&r), vec!["name"]);
+        let mut r = record();
+        r.description = vec!["Number of visitors per month Monthly".into()];
+        assert_eq!(check_fields(&r), vec!["description"]);
+        let mut r = record();
+        r.category = "Social Welfare Locations of residential care homes for".into();
+        assert_eq!(check_fields(&r), vec!["category"]);
+    }
+
+    #[test]
+    fn ordinary_years_and_words_are_not_flagged() {
+        let mut r = record();
+        r.description = vec!["Historical data are available from 2008 onwards.".into(), "Data are updated daily.".into()];
+        assert!(check(&r).is_empty(), "{:?}", check(&r));
+    }
+}
