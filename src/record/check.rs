@@ -54,8 +54,8 @@ pub fn check(r: &Record) -> Vec<Flag> {
     }
     if r.frequency_text.trim().is_empty() {
         flag("frequency_text", "no update frequency".into());
-    } else if r.frequency == "other" {
-        flag("frequency_text", format!("frequency not one of the schema's: {:?}", r.frequency_text));
+    } else if r.frequency == "other" && !is_compound(&r.frequency_text) {
+        flag("frequency_text", format!("frequency not understood: {:?}", r.frequency_text));
     }
     if r.category.trim().is_empty() {
         flag("category", "empty category".into());
@@ -66,6 +66,15 @@ pub fn check(r: &Record) -> Vec<Flag> {
         flag("name", "empty name".into());
     } else if r.name.trim_end().ends_with(BULLET_SIGNS) || r.name.trim_start().starts_with(BULLET_SIGNS) {
         flag("name", format!("bullet sign in the name: {:?}", r.name));
+    }
+    // A cell that starts in the middle of a sentence ("and Broadcasting",
+    // "provided for developers.") holds the tail of another row's cell: the
+    // row was cut in the wrong place.
+    let first_bullet = r.description.first().map_or("", String::as_str);
+    for (field, text) in [("category", r.category.as_str()), ("name", r.name.as_str()), ("description", first_bullet)] {
+        if text.trim_start().starts_with(|c: char| c.is_ascii_lowercase()) {
+            flag(field, format!("the {field} starts mid-sentence: {text:?}"));
+        }
     }
     for (field, text) in
         [("name", r.name.as_str())].into_iter().chain(r.description.iter().map(|d| ("description", d.as_str())))
@@ -87,8 +96,17 @@ pub fn check(r: &Record) -> Vec<Flag> {
             flag(field, format!("column-header words inside the {field}: {text:?}"));
         }
     }
+    flags.sort_by_key(|f| f.field);
     flags.dedup_by(|a, b| a.field == b.field);
     flags
+}
+
+/// A frequency the schema calls other because it combines known ones
+/// ("每月及不定期", "Daily and as needed"): some part of it is a token.
+fn is_compound(text: &str) -> bool {
+    text.split(['及', '和', '或', '、', ',', '，', ';', '；', '/', '／'])
+        .flat_map(|p| p.split(" and ").flat_map(|p| p.split(" or ")))
+        .any(|p| !p.trim().is_empty() && frequency::normalise(p.trim()) != "other")
 }
 
 fn category_too_long(c: &str) -> bool {
@@ -167,6 +185,21 @@ mod tests {
         let mut r = record();
         r.category = "Social Welfare Locations of residential care homes for".into();
         assert_eq!(check_fields(&r), vec!["category"]);
+        // A row cut in the wrong place: cells start mid-sentence.
+        let mut r = record();
+        r.category = "and Broadcasting".into();
+        r.description = vec!["provided for developers.".into()];
+        assert_eq!(check_fields(&r), vec!["category", "description"]);
+    }
+
+    #[test]
+    fn compound_frequencies_are_not_flagged_but_fragments_are() {
+        let mut r = record();
+        r.frequency = "other".into();
+        r.frequency_text = "每月及不定期".into();
+        assert!(check(&r).is_empty());
+        r.frequency_text = "data are available".into();
+        assert_eq!(check_fields(&r), vec!["frequency_text"]);
     }
 
     #[test]

@@ -285,7 +285,10 @@ fn broke_word(line: &CellLine, next: &CellLine, left: f32, limit: f32) -> bool {
     let (Some(end), Some(start)) = (line.text.chars().last(), next.text.chars().next()) else { return false };
     // A word ("Infrastruct" + "ure") or a number or date ("02/" + "2023")
     // broken by the cell edge.
-    let in_word = end.is_alphabetic() && !is_cjk(end) && start.is_lowercase();
+    // In CJK running text, where lines break anywhere, a Latin word such
+    // as "CSV" breaks before a capital too.
+    let in_cjk_text = line.text.chars().any(is_cjk) && start.is_alphabetic() && !is_cjk(start);
+    let in_word = end.is_alphabetic() && !is_cjk(end) && (start.is_lowercase() || in_cjk_text);
     let in_number = (end.is_ascii_digit() || end == '/') && start.is_ascii_digit();
     if !(in_word || in_number) {
         return false;
