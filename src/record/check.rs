@@ -29,7 +29,9 @@ fn re(pattern: &str) -> Regex {
 /// A release date as the date column prints it, out of place in a name or
 /// description: "03/2024", "Q1 2025", "2024年第一季", "2024年3月".
 static DATE_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:^|[^0-9/])[0-9]{1,2}\s*/\s*20[0-9]{2}(?:[^0-9/]|$)|\bq[1-4]\s+20[0-9]{2}\b|20[0-9]{2}\s*年\s*第\s*[一二三四1-4]\s*季")
+    re(
+        r"(?i)(?:^|[^0-9/])[0-9]{1,2}\s*/\s*20[0-9]{2}(?:[^0-9/]|$)|\bq[1-4]\s+20[0-9]{2}\b|20[0-9]{2}\s*年\s*第\s*[一二三四1-4]\s*季",
+    )
 });
 
 /// Column-header phrases, out of place in any cell.
@@ -205,7 +207,8 @@ mod tests {
     #[test]
     fn ordinary_years_and_words_are_not_flagged() {
         let mut r = record();
-        r.description = vec!["Historical data are available from 2008 onwards.".into(), "Data are updated daily.".into()];
+        r.description =
+            vec!["Historical data are available from 2008 onwards.".into(), "Data are updated daily.".into()];
         assert!(check(&r).is_empty(), "{:?}", check(&r));
     }
 }

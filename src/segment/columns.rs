@@ -460,24 +460,27 @@ fn merge_unnamed(slots: Vec<Slot<'_>>) -> Vec<Slot<'_>> {
     out
 }
 
-/// Sets each column's text limit: a rule's x less the padding its text
-/// keeps from the left rule, or the left edge of the gutter after it.
+/// Sets each column's text limit: the column's right edge (a rule, or the
+/// middle of the gutter after it) less the padding its text keeps from the
+/// left edge, as cells pad both sides alike; never left of the text itself.
 fn with_text_right(mut cols: Vec<Column>, separators: &[Gap], lines: &[&Line]) -> Vec<Column> {
     let words: Vec<&Word> = lines.iter().flat_map(|l| l.words.iter()).collect();
     for c in &mut cols {
         let Some(g) = separators.iter().find(|g| (g.mid() - c.right).abs() < 0.01) else { continue };
-        if g.x1 > g.x0 {
-            c.text_right = Some(g.x0);
+        let pad = words
+            .iter()
+            .filter(|w| w.bbox.x0 >= c.left && w.bbox.x0 < c.right)
+            .map(|w| w.bbox.x0 - c.left)
+            .fold(f32::INFINITY, f32::min);
+        let ruled = g.x1 <= g.x0;
+        c.text_right = if pad.is_finite() {
+            Some(if ruled { c.right - pad } else { (c.right - pad).max(g.x0) })
+        } else if ruled {
+            None
         } else {
-            // A rule: the text keeps the same padding on both sides.
-            let pad = words
-                .iter()
-                .filter(|w| w.bbox.x0 >= c.left && w.bbox.x0 < c.right)
-                .map(|w| w.bbox.x0 - c.left)
-                .fold(f32::INFINITY, f32::min);
-            c.text_right = pad.is_finite().then_some(c.right - pad);
-            c.ruled = c.text_right.is_some();
-        }
+            Some(g.x0)
+        };
+        c.ruled = ruled && c.text_right.is_some();
     }
     cols
 }

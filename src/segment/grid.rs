@@ -211,7 +211,7 @@ fn cut_at_columns(word: &Word, cols: &Columns) -> Vec<Word> {
     let mut current = column(word.bbox.x0);
     for &(offset, x) in &word.starts[1..] {
         let here = column(x);
-        if here != current && offset > from && offset <= word.text.len() {
+        if here != current && offset > from && offset <= word.text.len() && flush_boundary(&word.text, offset) {
             out.push(piece(word, from, offset, from_x, x));
             from = offset;
             from_x = x;
@@ -220,6 +220,16 @@ fn cut_at_columns(word: &Word, cols: &Columns) -> Vec<Word> {
     }
     out.push(piece(word, from, word.text.len(), from_x, word.bbox.x1));
     out
+}
+
+/// Whether two cells' texts can meet with no gap at `offset`: beside CJK
+/// text (set without spaces), or where a bullet sign or a number starts.
+/// Two Latin words of different cells always keep a gap; a Latin word that
+/// reaches over a column edge is one word.
+fn flush_boundary(text: &str, offset: usize) -> bool {
+    let (Some(before), Some(after)) = (text.get(..offset), text.get(offset..)) else { return false };
+    let (Some(b), Some(a)) = (before.chars().next_back(), after.chars().next()) else { return false };
+    is_cjk(b) || is_cjk(a) || a.is_ascii_digit() || pat::BULLET.is_match(&a.to_string())
 }
 
 fn piece(word: &Word, from: usize, to: usize, x0: f32, x1: f32) -> Word {

@@ -570,4 +570,6 @@ fn language(lines: &[Line]) -> Language {
 }
 
 #[cfg(test)]
+mod fuzz;
+#[cfg(test)]
 mod tests;
