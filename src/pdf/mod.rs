@@ -355,15 +355,18 @@ fn page(doc: &Document, id: ObjectId, number: u32, state: &mut DocState) -> Page
     interp.run(&content, &res);
     annotations(doc, dict, &mut interp, ctm, &res);
     interp.finish();
-    // Text outside the crop box is not on the page (as pdftotext drops it).
+    // Text outside the media box is not on the page: pdftotext drops it (a
+    // crop box, which it ignores by default, may show just a corner).
     let before = out.glyphs.len();
-    let (w, h) = (out.width, out.height);
-    out.glyphs.retain(|g| g.bbox.x1 >= 0.0 && g.bbox.x0 <= w && g.bbox.y1 >= 0.0 && g.bbox.y0 <= h);
+    let corners = [(media[0], media[1]), (media[2], media[3])].map(|(x, y)| ctm.apply(x, y));
+    let (lo_x, hi_x) = (corners[0].0.min(corners[1].0), corners[0].0.max(corners[1].0));
+    let (lo_y, hi_y) = (corners[0].1.min(corners[1].1), corners[0].1.max(corners[1].1));
+    out.glyphs.retain(|g| g.bbox.x1 >= lo_x && g.bbox.x0 <= hi_x && g.bbox.y1 >= lo_y && g.bbox.y0 <= hi_y);
     let outside = before - out.glyphs.len();
     if outside > 0 {
         state
             .diagnostics
-            .push(Diagnostic::new(Some(number), format!("{outside} glyph(s) outside the page box skipped")));
+            .push(Diagnostic::new(Some(number), format!("{outside} glyph(s) outside the media box skipped")));
     }
     out
 }
