@@ -158,9 +158,15 @@ fn load(bytes: &[u8]) -> Result<Document> {
     if bytes.is_empty() {
         return Err(Error::Empty);
     }
-    let start = repair::header_offset(bytes).ok_or_else(|| Error::NotPdf("no %PDF- header".into()))?;
-    // Offsets count from the header in files with junk before it.
-    let bytes = bytes.get(start..).unwrap_or(bytes);
+    // Offsets count from the header in files with junk before it; a file
+    // with none gets one (lopdf wants it), and its objects are found by
+    // scanning.
+    let bytes: std::borrow::Cow<'_, [u8]> = match repair::header_offset(bytes) {
+        Some(start) => bytes.get(start..).unwrap_or(bytes).into(),
+        None if repair::headless_pdf(bytes) => [&b"%PDF-1.7\n"[..], bytes].concat().into(),
+        None => return Err(Error::NotPdf("no %PDF- header".into())),
+    };
+    let bytes = bytes.as_ref();
     // Repairs that change the bytes are tried only on a file lopdf refuses,
     // or reads as having no pages: lopdf then finds the objects by scanning.
     let mut doc = match open(bytes) {
