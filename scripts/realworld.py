@@ -22,9 +22,11 @@ import collections
 import concurrent.futures
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 
 TIMEOUT_S = 120  # per tool per file: the largest sweep files take ~10 s
 
@@ -69,8 +71,17 @@ def peak_rss_kib(cmd):
             os.execvp(cmd[0], cmd)
         finally:
             os._exit(127)
-    _, _, usage = os.wait4(pid, 0)
-    return usage.ru_maxrss
+    deadline = time.monotonic() + TIMEOUT_S
+    while True:
+        done, _, usage = os.wait4(pid, os.WNOHANG)
+        if done:
+            return usage.ru_maxrss
+        if time.monotonic() > deadline:
+            # A decompression bomb may keep a reader busy for ever.
+            os.kill(pid, signal.SIGKILL)
+            _, _, usage = os.wait4(pid, 0)
+            return usage.ru_maxrss
+        time.sleep(0.02)
 
 
 def first_line(text):

@@ -158,9 +158,15 @@ fn load(bytes: &[u8]) -> Result<Document> {
     if bytes.is_empty() {
         return Err(Error::Empty);
     }
-    let start = repair::header_offset(bytes).ok_or_else(|| Error::NotPdf("no %PDF- header".into()))?;
-    // Offsets count from the header in files with junk before it.
-    let bytes = bytes.get(start..).unwrap_or(bytes);
+    // Offsets count from the header in files with junk before it; a file
+    // with none gets one (lopdf wants it), and its objects are found by
+    // scanning.
+    let bytes: std::borrow::Cow<'_, [u8]> = match repair::header_offset(bytes) {
+        Some(start) => bytes.get(start..).unwrap_or(bytes).into(),
+        None if repair::headless_pdf(bytes) => [&b"%PDF-1.7\n"[..], bytes].concat().into(),
+        None => return Err(Error::NotPdf("no %PDF- header".into())),
+    };
+    let bytes = bytes.as_ref();
     // Repairs that change the bytes are tried only on a file lopdf refuses,
     // or reads as having no pages: lopdf then finds the objects by scanning.
     let mut doc = match open(bytes) {
@@ -355,15 +361,18 @@ fn page(doc: &Document, id: ObjectId, number: u32, state: &mut DocState) -> Page
     interp.run(&content, &res);
     annotations(doc, dict, &mut interp, ctm, &res);
     interp.finish();
-    // Text outside the crop box is not on the page (as pdftotext drops it).
+    // Text outside the media box is not on the page: pdftotext drops it (a
+    // crop box, which it ignores by default, may show just a corner).
     let before = out.glyphs.len();
-    let (w, h) = (out.width, out.height);
-    out.glyphs.retain(|g| g.bbox.x1 >= 0.0 && g.bbox.x0 <= w && g.bbox.y1 >= 0.0 && g.bbox.y0 <= h);
+    let corners = [(media[0], media[1]), (media[2], media[3])].map(|(x, y)| ctm.apply(x, y));
+    let (lo_x, hi_x) = (corners[0].0.min(corners[1].0), corners[0].0.max(corners[1].0));
+    let (lo_y, hi_y) = (corners[0].1.min(corners[1].1), corners[0].1.max(corners[1].1));
+    out.glyphs.retain(|g| g.bbox.x1 >= lo_x && g.bbox.x0 <= hi_x && g.bbox.y1 >= lo_y && g.bbox.y0 <= hi_y);
     let outside = before - out.glyphs.len();
     if outside > 0 {
         state
             .diagnostics
-            .push(Diagnostic::new(Some(number), format!("{outside} glyph(s) outside the page box skipped")));
+            .push(Diagnostic::new(Some(number), format!("{outside} glyph(s) outside the media box skipped")));
     }
     out
 }

@@ -18,6 +18,13 @@ pub(crate) fn header_offset(bytes: &[u8]) -> Option<usize> {
     head.windows(5).position(|w| w == b"%PDF-")
 }
 
+/// A file with no `%PDF-` header that still starts like one (an object in
+/// its first kilobyte, `endobj` after it): readers open those too.
+pub(crate) fn headless_pdf(bytes: &[u8]) -> bool {
+    let head = bytes.get(..HEADER_SEARCH).unwrap_or(bytes);
+    find(head, 0, b" 0 obj").is_some_and(|at| find(bytes, at, b"endobj").is_some())
+}
+
 /// The abbreviations inline images use, which some writers also put on
 /// streams (PDF 32000-1, table 94).
 const ABBREVIATIONS: [(&[u8], &[u8]); 7] = [
@@ -312,6 +319,8 @@ mod tests {
         assert_eq!(header_offset(&bytes), Some(HEADER_SEARCH));
         bytes.insert(0, b'x');
         assert_eq!(header_offset(&bytes), None);
+        assert!(headless_pdf(b"%comment\n1 0 obj << /Type /Catalog >> endobj"));
+        assert!(!headless_pdf(b"<html>1 0 obj</html>"));
     }
 
     #[test]

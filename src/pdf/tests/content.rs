@@ -304,16 +304,20 @@ fn corpus_decodes_completely() {
 }
 
 #[test]
-fn text_outside_the_crop_box_is_not_on_the_page() {
-    // The page is 200 x 100; the crop box keeps x 0-100 of it.
-    let extra = dictionary! { "CropBox" => vec![0.into(), 0.into(), 100.into(), 100.into()] };
+fn text_outside_the_media_box_is_not_on_the_page() {
+    // The media box keeps x 0-100 of the 200-wide page the others use; a
+    // crop box showing only a corner hides nothing, as in pdftotext.
+    let extra = dictionary! {
+        "MediaBox" => vec![0.into(), 0.into(), 100.into(), 100.into()],
+        "CropBox" => vec![0.into(), 0.into(), 5.into(), 5.into()],
+    };
     let content = "BT /F1 10 Tf 10 50 Td (In) Tj 150 0 Td (Out) Tj -300 0 Td (Left) Tj 150 0 Td (Edge) Tj ET";
     let bytes = pdf(extra, |doc| (with_font(doc, helvetica()), content.into()));
     let doc = pages(&bytes).expect("reads");
     let text: String = doc.pages[0].glyphs.iter().map(|g| g.text.as_str()).collect();
     // "Edge" starts at x 10 + 150 - 300 + 150 = 10: inside again.
     assert_eq!(text, "InEdge");
-    assert!(doc.diagnostics.iter().any(|d| d.message.contains("7 glyph(s) outside the page box")));
+    assert!(doc.diagnostics.iter().any(|d| d.message.contains("7 glyph(s) outside the media box")));
 }
 
 #[test]

@@ -236,3 +236,12 @@ fn crypt_filters_that_encrypt_no_strings_or_streams_are_read() {
     assert!(pages(&bytes).is_ok_and(|d| d.pages.len() == 1));
     assert_eq!(text_of(&bytes), "Hi");
 }
+
+#[test]
+fn file_without_a_header_that_starts_like_a_pdf() {
+    let bytes = simple_text(helvetica(), HELLO);
+    let text: String = bytes.iter().map(|b| char::from(*b)).collect();
+    let headless = text.replacen("%PDF-1.5", "%PDX-1.5", 1);
+    assert_ne!(headless, text);
+    assert_eq!(text_of(&headless.chars().map(|c| c as u8).collect::<Vec<u8>>()), "Hi");
+}
