@@ -354,17 +354,34 @@ fn finish(b: Building, wrap: &Wrap) -> RawRow {
     row
 }
 
+/// The text after a list number `n` ("1. …", "1) …", "(1) …").
+fn numbered(text: &str, n: u32) -> Option<String> {
+    let t = text.trim_start();
+    let n = n.to_string();
+    let rest = t
+        .strip_prefix('(')
+        .and_then(|r| r.strip_prefix(n.as_str())?.strip_prefix(')'))
+        .or_else(|| t.strip_prefix(n.as_str()).and_then(|r| r.strip_prefix(['.', ')'])))?;
+    rest.starts_with(char::is_whitespace).then(|| rest.trim().to_owned())
+}
+
 /// Splits a description cell at its bullet signs. A dash is a bullet only
 /// in a cell whose first line starts with one: elsewhere a line starting
 /// "- " is a wrapped sentence ("… production" / "- supplementary …").
 fn bullets(pieces: &[(String, bool)]) -> Vec<String> {
     let is_dash = |t: &str| t.trim_start().starts_with(['-', '–', '—', '*']);
     let dashes = pieces.first().is_some_and(|(t, _)| is_dash(t) && pat::BULLET.is_match(t));
+    // A numbered list: "1." on the cell's first line, then 2., 3. … in turn.
+    let mut next_number = pieces.first().and_then(|(t, _)| numbered(t, 1)).map(|_| 1u32);
     let mut groups: Vec<Vec<(String, bool)>> = Vec::new();
     for (text, fills) in pieces {
-        let bullet = pat::BULLET.captures(text).filter(|_| dashes || !is_dash(text));
-        match bullet {
-            Some(c) => groups.push(vec![(c[1].to_owned(), *fills)]),
+        let bullet = pat::BULLET.captures(text).filter(|_| dashes || !is_dash(text)).map(|c| c[1].to_owned());
+        let item = next_number.and_then(|n| numbered(text, n));
+        if item.is_some() {
+            next_number = next_number.map(|n| n + 1);
+        }
+        match bullet.or(item) {
+            Some(c) => groups.push(vec![(c, *fills)]),
             None => match groups.last_mut() {
                 Some(g) => g.push((text.clone(), *fills)),
                 None => groups.push(vec![(text.clone(), *fills)]),
@@ -376,4 +393,33 @@ fn bullets(pieces: &[(String, bool)]) -> Vec<String> {
         .map(|g| join::join(g.iter().map(|(t, f)| Piece { text: t, fills: *f })))
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(pieces: &[&str], expected: &[&str]) {
+        let pieces: Vec<(String, bool)> = pieces.iter().map(|p| ((*p).to_owned(), false)).collect();
+        assert_eq!(bullets(&pieces), expected);
+    }
+
+    #[test]
+    fn bullets_of_every_style() {
+        check(&["• Names.", "• Data in", "CSV."], &["Names.", "Data in CSV."]);
+        // Dashes are bullets only in a cell that starts with one.
+        check(&["- Names.", "- Data."], &["Names.", "Data."]);
+        check(&["Volumes of local", "- supplementary data."], &["Volumes of local - supplementary data."]);
+        // Numbered lists count up from 1.
+        check(&["1. Names of", "halls.", "2. Data.", "3) Maps."], &["Names of halls.", "Data.", "Maps."]);
+        check(&["(1) Names.", "(2) Data."], &["Names.", "Data."]);
+        check(&["2024 figures.", "1. Data."], &["2024 figures. 1. Data."]);
+    }
+
+    #[test]
+    fn cells_meet_flush_only_beside_cjk_bullets_and_numbers() {
+        assert!(flush_boundary("座標。03/2024", "座標。".len()));
+        assert!(flush_boundary("資料•", "資料".len()));
+        assert!(!flush_boundary("data", 3));
+    }
 }

@@ -117,8 +117,16 @@ pub fn first_band(lines: &[&Line]) -> FirstBand {
         }
     }
     band.body_start = end;
-    // An empty table's N/A (or note) right after its header.
+    // An empty table's N/A (or note) right after its header; a narrow
+    // cell may wrap the mark itself ("不適" / "用").
     if first_row.is_none() {
+        let rest: String = lines[end..].iter().flat_map(|l| l.text.split_whitespace()).collect();
+        if !rest.is_empty() && pat::NOT_APPLICABLE.is_match(&rest) {
+            band.other.extend((end..lines.len()).map(|i| (i, "not applicable")));
+            band.not_applicable = true;
+            band.body_start = lines.len();
+            return finish(band, lines);
+        }
         for (i, l) in lines.iter().enumerate().skip(end) {
             if pat::NOT_APPLICABLE.is_match(&l.text) {
                 band.other.push((i, "not applicable"));
@@ -132,8 +140,12 @@ pub fn first_band(lines: &[&Line]) -> FirstBand {
             }
         }
     }
-    // A table whose first lines name no column has no header band: they
-    // are its first row's text after all.
+    finish(band, lines)
+}
+
+/// A table whose first lines name no column has no header band: they are
+/// its first row's text after all.
+fn finish(mut band: FirstBand, lines: &[&Line]) -> FirstBand {
     if band.header.iter().all(|&i| roles_named(&lines[i].text) == 0) {
         band.header.clear();
     }
@@ -241,6 +253,15 @@ mod tests {
         let refs: Vec<&Line> = lines.iter().collect();
         let b = first_band(&refs);
         assert_eq!((b.header, b.other, b.body_start), (vec![1, 2], vec![(0, "note")], 3));
+    }
+
+    #[test]
+    fn a_not_applicable_mark_wrapped_in_a_narrow_cell() {
+        let lines: Vec<Line> = ["編號 數據種類 數據集名稱", "不適", "用"].into_iter().map(line).collect();
+        let refs: Vec<&Line> = lines.iter().collect();
+        let b = first_band(&refs);
+        assert!(b.not_applicable);
+        assert_eq!((b.header, b.body_start), (vec![0], 3));
     }
 
     #[test]
