@@ -72,3 +72,8 @@ fn pdf_fixtures() {
 fn browser_pdf_fixtures() {
     check_dir(&fixtures().join("pdf-browser"), ".pdf");
 }
+
+#[test]
+fn generated_layout_fixtures() {
+    check_dir(&fixtures().join("pdf-layouts"), ".pdf");
+}

@@ -115,3 +115,17 @@ fn browser_printed_pdfs_match_their_truth() {
     assert_eq!(checked, 4, "every browser fixture has a truth file");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Plans from scripts/layoutgen in layouts neither development corpus
+/// shows, one per class of failure the sweep found and the table finder
+/// now reads: sections lettered "(A)", "A)", "Part A."; a publisher
+/// printed above the title; N/A in every cell or wrapped in a narrow one;
+/// dash, en-dash, square and numbered bullets; rules as horizontal lines
+/// only or none; page numbers as "- 9 -", "Page 9 of 12", 第9頁，共12頁 or
+/// bare; the plan date on a cover, under the title or in the footer.
+#[test]
+fn generated_layouts_match_their_truth() {
+    let (checked, problems) = check_dir("pdf-layouts", ".pdf");
+    assert!(checked >= 12, "only {checked} generated layouts have truth files");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
