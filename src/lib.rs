@@ -156,12 +156,15 @@ fn text_plan(bytes: &[u8]) -> Result<(segment::Plan, u32, Vec<Diagnostic>)> {
     let plan = if layout::plain::is_column_layout(&decoded.text) {
         // Whichever width of a CJK character lines the columns up gives
         // the plan with more rows and fewer complaints.
-        [2, 1]
+        // (Ties go to the last tried: two columns a character, as
+        // pdftotext sets CJK.)
+        [1, 2]
             .map(|w| segment::plan_with_rules(&layout::plain::column_lines(&decoded.text, w), &[]))
             .into_iter()
             .max_by_key(|p| {
                 let rows: usize = p.tables.iter().map(|t| t.rows.len()).sum();
-                (rows, std::cmp::Reverse(p.diagnostics.len()))
+                let complaints = p.diagnostics.len() + record::normalise(p, "").1.len();
+                (rows, std::cmp::Reverse(complaints))
             })
             .ok_or_else(|| Error::NotAPlan("no lines".into()))?
     } else {
