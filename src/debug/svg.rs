@@ -1,0 +1,342 @@
+//! Draws a [`Sheet`] and what the table finder made of it as SVG 1.1 that
+//! browsers and librsvg both render: presentation attributes only (no CSS
+//! selectors), text placed and stretched to each word's box.
+
+use std::fmt::Write;
+
+use super::{Flag, FlagAt, Sheet};
+use crate::pdf::Rect;
+use crate::record::Record;
+use crate::segment::{Plan, Role};
+
+/// Colours per column role (Paul Tol's bright scheme: distinct for most
+/// colour-blind readers) and how opaque their fill is, light enough that
+/// the words under a column stay black on a pale tint.
+const ROLE_COLOURS: [(Role, &str); 6] = [
+    (Role::Item, "#4477AA"),
+    (Role::Category, "#EE6677"),
+    (Role::Name, "#228833"),
+    (Role::Description, "#CCBB44"),
+    (Role::Date, "#66CCEE"),
+    (Role::Frequency, "#AA3377"),
+];
+const COLUMN_FILL_OPACITY: f32 = 0.13;
+const ROW_COLOUR: &str = "#EE7733";
+const DROPPED_COLOUR: &str = "#777777";
+const FLAG_COLOUR: &str = "#CC0000";
+/// Labels (roles, rows, reasons) in points (text files: grid units): small
+/// enough not to hide the words, large enough to read zoomed in.
+const LABEL_SIZE: f32 = 5.0;
+
+/// Font size of a word, as a share of its box's height: PDF glyph boxes run
+/// from the font's ascent to its descent, about 1.1-1.2 em.
+const SIZE_OF_HEIGHT: f32 = 0.85;
+/// The baseline, up from the box's bottom, as a share of its height (the
+/// descent).
+const DESCENT_OF_HEIGHT: f32 = 0.2;
+
+/// What is drawn over the pages, from the plan and its records.
+#[derive(Debug, Default)]
+pub(super) struct Overlay {
+    columns: Vec<(u32, Role, Rect)>,
+    rows: Vec<RowBand>,
+    dropped: Vec<Dropped>,
+    flags: Vec<(u32, Rect, String)>,
+}
+
+#[derive(Debug)]
+struct RowBand {
+    page: u32,
+    /// Left and right from the table's extent on the page, when known.
+    x: Option<(f32, f32)>,
+    y0: f32,
+    y1: f32,
+    item: u32,
+    id: String,
+    label: String,
+    /// Alternate rows are tinted, so that neighbours stay apart.
+    odd: bool,
+}
+
+#[derive(Debug)]
+struct Dropped {
+    page: u32,
+    bbox: Option<Rect>,
+    text: String,
+    why: &'static str,
+}
+
+impl Overlay {
+    pub(super) fn of(plan: &Plan, records: &[Record], flags: &[Flag]) -> Overlay {
+        let mut o = Overlay::default();
+        for tp in &plan.trace.table_pages {
+            let Some(cols) = &tp.columns else { continue };
+            let Some(bbox) = tp.bbox else { continue };
+            for c in &cols.columns {
+                let x0 = if c.left.is_finite() { c.left.clamp(bbox.x0, bbox.x1) } else { bbox.x0 };
+                let x1 = if c.right.is_finite() { c.right.clamp(bbox.x0, bbox.x1) } else { bbox.x1 };
+                o.columns.push((tp.page, c.role, Rect { x0, x1: x1.max(x0), ..bbox }));
+            }
+        }
+        let table_x = |table: usize, page: u32| {
+            plan.trace.table_pages.iter().find(|t| t.table == table && t.page == page).and_then(|t| t.bbox)
+        };
+        let mut k = 0usize;
+        for (ti, table) in plan.tables.iter().enumerate() {
+            for row in &table.rows {
+                let record = records.get(k);
+                for &(page, y0, y1) in &row.bands {
+                    let organisation = record.map_or("", |r| r.organisation.as_str());
+                    let mut label = format!(
+                        "{}.{} #{}",
+                        table.section.letter(),
+                        if table.spatial { "i" } else { "ii" },
+                        row.item_no
+                    );
+                    if !organisation.is_empty() {
+                        label.push_str(" · ");
+                        label.push_str(organisation);
+                    }
+                    o.rows.push(RowBand {
+                        page,
+                        x: table_x(ti, page).map(|b| (b.x0, b.x1)),
+                        y0,
+                        y1,
+                        item: row.item_no,
+                        id: record.map_or_else(String::new, |r| r.id.clone()),
+                        label,
+                        odd: k % 2 == 1,
+                    });
+                }
+                k += 1;
+            }
+        }
+        o.dropped = plan
+            .trace
+            .dropped
+            .iter()
+            .map(|d| Dropped { page: d.page, bbox: d.bbox, text: d.text.clone(), why: d.why })
+            .collect();
+        for f in flags {
+            match &f.at {
+                FlagAt::Area(r) => o.flags.push((f.page, *r, f.reason.clone())),
+                FlagAt::Row { record, role } => {
+                    let Some(ti_row) = row_of(plan, *record) else { continue };
+                    let (ti, row) = ti_row;
+                    for &(page, y0, y1) in row.bands.iter().filter(|b| b.0 == f.page) {
+                        let Some(bbox) = table_x(ti, page) else { continue };
+                        let (x0, x1) = role
+                            .and_then(|r| {
+                                let cols = plan.trace.table_pages.iter().find(|t| t.table == ti && t.page == page)?;
+                                let c = cols.columns.as_ref()?.columns.iter().find(|c| c.role == r)?;
+                                let x0 = if c.left.is_finite() { c.left.max(bbox.x0) } else { bbox.x0 };
+                                let x1 = if c.right.is_finite() { c.right.min(bbox.x1) } else { bbox.x1 };
+                                Some((x0, x1))
+                            })
+                            .unwrap_or((bbox.x0, bbox.x1));
+                        o.flags.push((page, Rect { x0, y0, x1, y1 }, f.reason.clone()));
+                    }
+                }
+            }
+        }
+        o
+    }
+}
+
+/// The table index and row of the `index`th record.
+fn row_of(plan: &Plan, index: usize) -> Option<(usize, &crate::segment::RawRow)> {
+    plan.tables.iter().enumerate().flat_map(|(ti, t)| t.rows.iter().map(move |r| (ti, r))).nth(index)
+}
+
+/// One page as an SVG document.
+pub(super) fn draw(sheet: &Sheet, overlay: &Overlay) -> String {
+    let mut s = String::with_capacity(64 * 1024);
+    let (w, h) = (num(sheet.width), num(sheet.height));
+    let family = if sheet.monospace {
+        "'Noto Sans Mono CJK TC', 'Noto Sans Mono CJK SC', monospace"
+    } else {
+        "'Noto Sans CJK TC', 'Noto Sans CJK SC', 'Noto Sans', sans-serif"
+    };
+    let _ = writeln!(s, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
+    let _ = writeln!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{w}" height="{h}" viewBox="0 0 {w} {h}" data-page="{}" font-family="{}">"#,
+        sheet.number,
+        attr(family)
+    );
+    let _ = writeln!(s, r##"<rect width="{w}" height="{h}" fill="#ffffff"/>"##);
+
+    s.push_str("<g id=\"rules\" stroke=\"#000000\" stroke-width=\"0.5\" fill=\"none\">\n");
+    for r in &sheet.rules {
+        if [r.x0, r.y0, r.x1, r.y1].iter().all(|v| v.is_finite()) {
+            let _ =
+                writeln!(s, r#"<line x1="{}" y1="{}" x2="{}" y2="{}"/>"#, num(r.x0), num(r.y0), num(r.x1), num(r.y1));
+        }
+    }
+    s.push_str("</g>\n<g id=\"words\" fill=\"#000000\">\n");
+    for t in &sheet.texts {
+        let b = t.bbox;
+        if !finite(&b) || b.height() <= 0.0 {
+            continue;
+        }
+        let size = b.height() * SIZE_OF_HEIGHT;
+        let baseline = b.y1 - b.height() * DESCENT_OF_HEIGHT;
+        let stretch = if b.width() > 0.0 {
+            format!(r#" textLength="{}" lengthAdjust="spacingAndGlyphs""#, num(b.width()))
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            s,
+            r#"<text x="{}" y="{}" font-size="{}"{stretch}>{}</text>"#,
+            num(b.x0),
+            num(baseline),
+            num(size),
+            text(&t.text)
+        );
+    }
+    s.push_str("</g>\n<g id=\"columns\">\n");
+    for (_, role, r) in overlay.columns.iter().filter(|c| c.0 == sheet.number) {
+        let colour = ROLE_COLOURS.iter().find(|c| c.0 == *role).map_or("#888888", |c| c.1);
+        let _ = writeln!(
+            s,
+            r#"<g class="column" data-role="{role}"><title>{role} column</title>{}{}</g>"#,
+            rect(
+                r,
+                &format!(
+                    r#"fill="{colour}" fill-opacity="{COLUMN_FILL_OPACITY}" stroke="{colour}" stroke-width="0.6""#
+                )
+            ),
+            label(r.x0 + 1.0, (r.y0 - 1.0).max(LABEL_SIZE), "start", colour, role.name()),
+            role = role.name()
+        );
+    }
+    s.push_str("</g>\n<g id=\"rows\">\n");
+    for b in overlay.rows.iter().filter(|b| b.page == sheet.number) {
+        let (x0, x1) = b.x.unwrap_or((0.0, sheet.width));
+        let r = Rect { x0, y0: b.y0, x1, y1: b.y1 };
+        let fill_opacity = if b.odd { 0.07 } else { 0.0 };
+        let _ = writeln!(
+            s,
+            r#"<g class="row" data-item="{}" data-id="{}"><title>{}</title>{}{}</g>"#,
+            b.item,
+            attr(&b.id),
+            text(&format!("{} {}", b.label, b.id)),
+            rect(
+                &r,
+                &format!(
+                    r#"fill="{ROW_COLOUR}" fill-opacity="{fill_opacity}" stroke="{ROW_COLOUR}" stroke-width="0.8""#
+                )
+            ),
+            row_label(x0, x1, b.y0, &b.label)
+        );
+    }
+    s.push_str("</g>\n<g id=\"dropped\">\n");
+    let mut placed_used = vec![false; sheet.placed_lines.len()];
+    for d in overlay.dropped.iter().filter(|d| d.page == sheet.number) {
+        // Flowing text has no boxes: find the line by its text.
+        let bbox = d.bbox.or_else(|| {
+            let i = sheet.placed_lines.iter().enumerate().position(|(i, (t, _))| !placed_used[i] && *t == d.text)?;
+            placed_used[i] = true;
+            Some(sheet.placed_lines[i].1)
+        });
+        let Some(r) = bbox else { continue };
+        let _ = writeln!(
+            s,
+            r#"<g class="dropped" data-why="{}"><title>{}</title>{}{}</g>"#,
+            attr(d.why),
+            text(&format!("{}: {}", d.why, d.text)),
+            rect(
+                &r,
+                &format!(
+                    r#"fill="{DROPPED_COLOUR}" fill-opacity="0.15" stroke="{DROPPED_COLOUR}" stroke-width="0.6" stroke-dasharray="2 1.5""#
+                )
+            ),
+            label(r.x1 + 1.0, r.y1, "start", DROPPED_COLOUR, d.why)
+        );
+    }
+    s.push_str("</g>\n<g id=\"flagged\">\n");
+    for (_, r, reason) in overlay.flags.iter().filter(|f| f.0 == sheet.number) {
+        let _ = writeln!(
+            s,
+            r#"<g class="flagged"><title>{}</title>{}</g>"#,
+            text(reason),
+            rect(r, &format!(r#"fill="{FLAG_COLOUR}" fill-opacity="0.2" stroke="{FLAG_COLOUR}" stroke-width="1.2""#))
+        );
+    }
+    s.push_str("</g>\n</svg>\n");
+    s
+}
+
+fn finite(r: &Rect) -> bool {
+    [r.x0, r.y0, r.x1, r.y1].iter().all(|v| v.is_finite())
+}
+
+fn rect(r: &Rect, style: &str) -> String {
+    if !finite(r) {
+        return String::new();
+    }
+    format!(
+        r#"<rect x="{}" y="{}" width="{}" height="{}" {style}/>"#,
+        num(r.x0),
+        num(r.y0),
+        num(r.width().max(0.0)),
+        num(r.height().max(0.0))
+    )
+}
+
+/// Margin (points or grid units) left of a table wide enough for a row's
+/// label, which then sits there rather than over the table's last column.
+const ROW_LABEL_ROOM: f32 = 30.0;
+
+fn row_label(x0: f32, x1: f32, y0: f32, words: &str) -> String {
+    if x0 >= ROW_LABEL_ROOM {
+        label(x0 - 1.5, y0 + LABEL_SIZE, "end", ROW_COLOUR, words)
+    } else {
+        label(x1 - 1.0, y0 + LABEL_SIZE, "end", ROW_COLOUR, words)
+    }
+}
+
+/// A small label with a white halo, readable over words and tints.
+fn label(x: f32, y: f32, anchor: &str, colour: &str, words: &str) -> String {
+    if !(x.is_finite() && y.is_finite()) {
+        return String::new();
+    }
+    format!(
+        r##"<text x="{}" y="{}" font-size="{LABEL_SIZE}" text-anchor="{anchor}" fill="{colour}" stroke="#ffffff" stroke-width="1.2" stroke-opacity="0.85" paint-order="stroke">{}</text>"##,
+        num(x),
+        num(y),
+        text(words)
+    )
+}
+
+/// A coordinate to two decimals, without trailing zeros.
+fn num(v: f32) -> String {
+    let s = format!("{:.2}", if v.is_finite() { v } else { 0.0 });
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".to_owned() } else { s.to_owned() }
+}
+
+/// Character data: escaped, and without the characters XML 1.0 forbids
+/// (control characters a PDF's text may still hold).
+pub(super) fn text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An attribute value (always written in double quotes).
+fn attr(s: &str) -> String {
+    text(s)
+}
