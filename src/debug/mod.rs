@@ -101,6 +101,8 @@ pub(crate) struct Sheet {
 pub(crate) struct Text {
     pub text: String,
     pub bbox: Rect,
+    /// Font size, when known better than from the box alone.
+    pub size: Option<f32>,
 }
 
 fn pdf_sheets(bytes: &[u8]) -> Result<(Plan, Vec<Sheet>)> {
@@ -114,7 +116,7 @@ fn pdf_sheets(bytes: &[u8]) -> Result<(Plan, Vec<Sheet>)> {
             width: p.width,
             height: p.height,
             rules: p.rules.clone(),
-            texts: words_on(&lines, p.number),
+            texts: words_on(&lines, p),
             monospace: false,
             placed_lines: Vec::new(),
         })
@@ -122,13 +124,39 @@ fn pdf_sheets(bytes: &[u8]) -> Result<(Plan, Vec<Sheet>)> {
     Ok((plan, sheets))
 }
 
-fn words_on(lines: &[Line], page: u32) -> Vec<Text> {
-    lines
-        .iter()
-        .filter(|l| l.page == page)
-        .flat_map(|l| l.words.iter().map(|w| Text { text: w.text.clone(), bbox: w.bbox }))
-        .collect()
+/// A page's words, each in the size of the glyph it starts with (the
+/// glyph whose box starts where the word's does); else the median of the
+/// line's estimates, a line being mostly set in one size.
+fn words_on(lines: &[Line], page: &crate::pdf::Page) -> Vec<Text> {
+    let mut glyphs: Vec<(f32, f32, f32, f32)> =
+        page.glyphs.iter().map(|g| (g.bbox.x0, g.bbox.y0, g.bbox.y1, g.size)).collect();
+    glyphs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let glyph_size = |r: &Rect| {
+        let from = glyphs.partition_point(|g| g.0 < r.x0 - GLYPH_MATCH);
+        glyphs[from..]
+            .iter()
+            .take_while(|g| g.0 <= r.x0 + GLYPH_MATCH)
+            .find(|g| g.1 < r.y1 && g.2 > r.y0)
+            .map(|g| g.3)
+            .filter(|s| s.is_finite() && *s > 0.0)
+    };
+    let mut out = Vec::new();
+    for l in lines.iter().filter(|l| l.page == page.number) {
+        let mut sizes: Vec<f32> = l.words.iter().map(|w| svg::font_size(&w.text, &w.bbox)).collect();
+        sizes.sort_by(f32::total_cmp);
+        let median = sizes.get(sizes.len() / 2).copied();
+        out.extend(l.words.iter().map(|w| Text {
+            text: w.text.clone(),
+            bbox: w.bbox,
+            size: glyph_size(&w.bbox).or(median),
+        }));
+    }
+    out
 }
+
+/// How far (points) a glyph's left may be from its word's and still be
+/// the word's first: the same number, give or take rounding.
+const GLYPH_MATCH: f32 = 0.05;
 
 /// Units of a character column and a line when text without geometry is
 /// placed: the grid `layout::plain::column_lines` places words on.
@@ -147,7 +175,7 @@ fn text_sheets(bytes: &[u8]) -> Result<(Plan, Vec<Sheet>)> {
         let Some(i) = usize::try_from(l.page).ok().and_then(|p| p.checked_sub(1)) else { continue };
         let Some(sheet) = sheets.get_mut(i) else { continue };
         if l.bbox.is_some() {
-            sheet.texts.extend(l.words.iter().map(|w| Text { text: w.text.clone(), bbox: w.bbox }));
+            sheet.texts.extend(l.words.iter().map(|w| Text { text: w.text.clone(), bbox: w.bbox, size: None }));
         } else {
             // Flowing text: the line at its line number, from the left edge.
             let y0 = row_on_page[i] as f32 * LINE_HEIGHT;
@@ -155,7 +183,7 @@ fn text_sheets(bytes: &[u8]) -> Result<(Plan, Vec<Sheet>)> {
             let columns: usize = l.text.chars().map(|c| if layout::is_cjk(c) { 2 } else { 1 }).sum();
             let bbox = Rect { x0: 0.0, y0, x1: columns as f32 * CHAR_WIDTH, y1: y0 + LINE_HEIGHT * 0.85 };
             if !l.text.trim().is_empty() {
-                sheet.texts.push(Text { text: l.text.trim_end().to_owned(), bbox });
+                sheet.texts.push(Text { text: l.text.trim_end().to_owned(), bbox, size: None });
                 sheet.placed_lines.push((l.text.clone(), bbox));
             }
         }

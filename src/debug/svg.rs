@@ -35,6 +35,25 @@ const SIZE_OF_HEIGHT: f32 = 0.85;
 /// descent).
 const DESCENT_OF_HEIGHT: f32 = 0.2;
 
+/// A Latin character's advance, in ems, on average over the plans'
+/// fonts; a CJK character takes a whole em.
+const LATIN_ADVANCE_EM: f32 = 0.5;
+
+/// A word's font size: from its box's height, unless its width says the
+/// font is smaller (fonts whose ascent and descent are tall for their
+/// size), so that the gaps between drawn words look as they do printed.
+pub(super) fn font_size(text: &str, b: &Rect) -> f32 {
+    let ems: f32 = text.chars().map(|c| if crate::layout::is_cjk(c) { 1.0 } else { LATIN_ADVANCE_EM }).sum();
+    let by_height = b.height() * SIZE_OF_HEIGHT;
+    if ems > 0.0 && b.width() > 0.0 { by_height.min(b.width() / ems) } else { by_height }
+}
+
+/// Labels' estimated width: a Latin character is about half an em, a CJK
+/// one a whole em.
+fn label_width(words: &str) -> f32 {
+    words.chars().map(|c| if crate::layout::is_cjk(c) { 1.0 } else { LATIN_ADVANCE_EM }).sum::<f32>() * LABEL_SIZE
+}
+
 /// What is drawn over the pages, from the plan and its records.
 #[derive(Debug, Default)]
 pub(super) struct Overlay {
@@ -73,9 +92,8 @@ impl Overlay {
             let Some(cols) = &tp.columns else { continue };
             let Some(bbox) = tp.bbox else { continue };
             for c in &cols.columns {
-                let x0 = if c.left.is_finite() { c.left.clamp(bbox.x0, bbox.x1) } else { bbox.x0 };
-                let x1 = if c.right.is_finite() { c.right.clamp(bbox.x0, bbox.x1) } else { bbox.x1 };
-                o.columns.push((tp.page, c.role, Rect { x0, x1: x1.max(x0), ..bbox }));
+                let (x0, x1) = column_span(c.left, c.right, &bbox);
+                o.columns.push((tp.page, c.role, Rect { x0, x1, ..bbox }));
             }
         }
         let table_x = |table: usize, page: u32| {
@@ -129,9 +147,7 @@ impl Overlay {
                             .and_then(|r| {
                                 let cols = plan.trace.table_pages.iter().find(|t| t.table == ti && t.page == page)?;
                                 let c = cols.columns.as_ref()?.columns.iter().find(|c| c.role == r)?;
-                                let x0 = if c.left.is_finite() { c.left.max(bbox.x0) } else { bbox.x0 };
-                                let x1 = if c.right.is_finite() { c.right.min(bbox.x1) } else { bbox.x1 };
-                                Some((x0, x1))
+                                Some(column_span(c.left, c.right, &bbox))
                             })
                             .unwrap_or((bbox.x0, bbox.x1));
                         o.flags.push((page, Rect { x0, y0, x1, y1 }, f.reason.clone()));
@@ -141,6 +157,15 @@ impl Overlay {
         }
         o
     }
+}
+
+/// A column's left and right as drawn: its own edges where they are
+/// finite (a page that took the previous page's columns may hold text in
+/// only some of them), the table's extent on the page at its open ends.
+fn column_span(left: f32, right: f32, table: &Rect) -> (f32, f32) {
+    let x0 = if left.is_finite() { left } else { table.x0.min(if right.is_finite() { right } else { table.x0 }) };
+    let x1 = if right.is_finite() { right } else { table.x1.max(x0) };
+    (x0, x1.max(x0))
 }
 
 /// The table index and row of the `index`th record.
@@ -179,7 +204,7 @@ pub(super) fn draw(sheet: &Sheet, overlay: &Overlay) -> String {
         if !finite(&b) || b.height() <= 0.0 {
             continue;
         }
-        let size = b.height() * SIZE_OF_HEIGHT;
+        let size = t.size.filter(|s| s.is_finite() && *s > 0.0).unwrap_or_else(|| font_size(&t.text, &b));
         let baseline = b.y1 - b.height() * DESCENT_OF_HEIGHT;
         let stretch = if b.width() > 0.0 {
             format!(r#" textLength="{}" lengthAdjust="spacingAndGlyphs""#, num(b.width()))
@@ -228,7 +253,7 @@ pub(super) fn draw(sheet: &Sheet, overlay: &Overlay) -> String {
                     r#"fill="{ROW_COLOUR}" fill-opacity="{fill_opacity}" stroke="{ROW_COLOUR}" stroke-width="0.8""#
                 )
             ),
-            row_label(x0, x1, b.y0, &b.label)
+            row_label(x0, x1, sheet.width, b.y0, &b.label)
         );
     }
     s.push_str("</g>\n<g id=\"dropped\">\n");
@@ -285,15 +310,17 @@ fn rect(r: &Rect, style: &str) -> String {
     )
 }
 
-/// Margin (points or grid units) left of a table wide enough for a row's
-/// label, which then sits there rather than over the table's last column.
-const ROW_LABEL_ROOM: f32 = 30.0;
-
-fn row_label(x0: f32, x1: f32, y0: f32, words: &str) -> String {
-    if x0 >= ROW_LABEL_ROOM {
-        label(x0 - 1.5, y0 + LABEL_SIZE, "end", ROW_COLOUR, words)
+/// A row's label goes left of the table where it fits, else right of it,
+/// else inside the band's top right corner.
+fn row_label(x0: f32, x1: f32, page_width: f32, y0: f32, words: &str) -> String {
+    let width = label_width(words);
+    let y = y0 + LABEL_SIZE;
+    if x0 - 1.5 >= width {
+        label(x0 - 1.5, y, "end", ROW_COLOUR, words)
+    } else if page_width - x1 - 1.5 >= width {
+        label(x1 + 1.5, y, "start", ROW_COLOUR, words)
     } else {
-        label(x1 - 1.0, y0 + LABEL_SIZE, "end", ROW_COLOUR, words)
+        label(x1 - 1.0, y, "end", ROW_COLOUR, words)
     }
 }
 
