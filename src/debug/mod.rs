@@ -103,6 +103,8 @@ pub(crate) struct Text {
     pub bbox: Rect,
     /// Font size, when known better than from the box alone.
     pub size: Option<f32>,
+    /// Where each glyph begins (byte offset, x), when known (PDF).
+    pub starts: Vec<(usize, f32)>,
 }
 
 fn pdf_sheets(bytes: &[u8]) -> Result<(Plan, Vec<Sheet>)> {
@@ -149,6 +151,7 @@ fn words_on(lines: &[Line], page: &crate::pdf::Page) -> Vec<Text> {
             text: w.text.clone(),
             bbox: w.bbox,
             size: glyph_size(&w.bbox).or(median),
+            starts: w.starts.clone(),
         }));
     }
     out
@@ -175,7 +178,12 @@ fn text_sheets(bytes: &[u8]) -> Result<(Plan, Vec<Sheet>)> {
         let Some(i) = usize::try_from(l.page).ok().and_then(|p| p.checked_sub(1)) else { continue };
         let Some(sheet) = sheets.get_mut(i) else { continue };
         if l.bbox.is_some() {
-            sheet.texts.extend(l.words.iter().map(|w| Text { text: w.text.clone(), bbox: w.bbox, size: None }));
+            sheet.texts.extend(l.words.iter().map(|w| Text {
+                text: w.text.clone(),
+                bbox: w.bbox,
+                size: None,
+                starts: w.starts.clone(),
+            }));
         } else {
             // Flowing text: the line at its line number, from the left edge.
             let y0 = row_on_page[i] as f32 * LINE_HEIGHT;
@@ -183,7 +191,7 @@ fn text_sheets(bytes: &[u8]) -> Result<(Plan, Vec<Sheet>)> {
             let columns: usize = l.text.chars().map(|c| if layout::is_cjk(c) { 2 } else { 1 }).sum();
             let bbox = Rect { x0: 0.0, y0, x1: columns as f32 * CHAR_WIDTH, y1: y0 + LINE_HEIGHT * 0.85 };
             if !l.text.trim().is_empty() {
-                sheet.texts.push(Text { text: l.text.trim_end().to_owned(), bbox, size: None });
+                sheet.texts.push(Text { text: l.text.trim_end().to_owned(), bbox, size: None, starts: Vec::new() });
                 sheet.placed_lines.push((l.text.clone(), bbox));
             }
         }

@@ -72,7 +72,10 @@ struct RowBand {
     y1: f32,
     item: u32,
     id: String,
-    label: String,
+    /// Section, table and item ("C.ii #3").
+    short: String,
+    section: &'static str,
+    organisation: String,
     /// Alternate rows are tinted, so that neighbours stay apart.
     odd: bool,
 }
@@ -105,16 +108,12 @@ impl Overlay {
                 let record = records.get(k);
                 for &(page, y0, y1) in &row.bands {
                     let organisation = record.map_or("", |r| r.organisation.as_str());
-                    let mut label = format!(
+                    let short = format!(
                         "{}.{} #{}",
                         table.section.letter(),
                         if table.spatial { "i" } else { "ii" },
                         row.item_no
                     );
-                    if !organisation.is_empty() {
-                        label.push_str(" · ");
-                        label.push_str(organisation);
-                    }
                     o.rows.push(RowBand {
                         page,
                         x: table_x(ti, page).map(|b| (b.x0, b.x1)),
@@ -122,7 +121,9 @@ impl Overlay {
                         y1,
                         item: row.item_no,
                         id: record.map_or_else(String::new, |r| r.id.clone()),
-                        label,
+                        short,
+                        section: table.section.letter(),
+                        organisation: organisation.to_owned(),
                         odd: k % 2 == 1,
                     });
                 }
@@ -206,18 +207,13 @@ pub(super) fn draw(sheet: &Sheet, overlay: &Overlay) -> String {
         }
         let size = t.size.filter(|s| s.is_finite() && *s > 0.0).unwrap_or_else(|| font_size(&t.text, &b));
         let baseline = b.y1 - b.height() * DESCENT_OF_HEIGHT;
-        let stretch = if b.width() > 0.0 {
-            format!(r#" textLength="{}" lengthAdjust="spacingAndGlyphs""#, num(b.width()))
-        } else {
-            String::new()
-        };
         let _ = writeln!(
             s,
-            r#"<text x="{}" y="{}" font-size="{}"{stretch}>{}</text>"#,
+            r#"<text x="{}" y="{}" font-size="{}"{}</text>"#,
             num(b.x0),
             num(baseline),
             num(size),
-            text(&t.text)
+            placed(t)
         );
     }
     s.push_str("</g>\n<g id=\"columns\">\n");
@@ -241,19 +237,23 @@ pub(super) fn draw(sheet: &Sheet, overlay: &Overlay) -> String {
         let (x0, x1) = b.x.unwrap_or((0.0, sheet.width));
         let r = Rect { x0, y0: b.y0, x1, y1: b.y1 };
         let fill_opacity = if b.odd { 0.07 } else { 0.0 };
+        let full =
+            if b.organisation.is_empty() { b.short.clone() } else { format!("{} · {}", b.short, b.organisation) };
         let _ = writeln!(
             s,
-            r#"<g class="row" data-item="{}" data-id="{}"><title>{}</title>{}{}</g>"#,
+            r#"<g class="row" data-item="{}" data-id="{}" data-section="{}" data-organisation="{}"><title>{}</title>{}{}</g>"#,
             b.item,
             attr(&b.id),
-            text(&format!("{} {}", b.label, b.id)),
+            b.section,
+            attr(&b.organisation),
+            text(&format!("{full} · id {}", b.id)),
             rect(
                 &r,
                 &format!(
                     r#"fill="{ROW_COLOUR}" fill-opacity="{fill_opacity}" stroke="{ROW_COLOUR}" stroke-width="0.8""#
                 )
             ),
-            row_label(x0, x1, sheet.width, b.y0, &b.label)
+            row_label(x0, x1, sheet.width, b.y0, &full, &b.short)
         );
     }
     s.push_str("</g>\n<g id=\"dropped\">\n");
@@ -293,6 +293,42 @@ pub(super) fn draw(sheet: &Sheet, overlay: &Overlay) -> String {
     s
 }
 
+/// The rest of a word's `<text>` element from its attributes on: each
+/// glyph in a `<tspan>` at its own x where the glyphs' places are known
+/// (librsvg ignores `textLength`, and the drawing font is not the PDF's),
+/// else the word stretched to its box.
+fn placed(t: &super::Text) -> String {
+    let mut out = String::from(">");
+    let mut cuts: Vec<(usize, f32)> =
+        t.starts.iter().copied().filter(|(o, x)| *o < t.text.len() && x.is_finite()).collect();
+    cuts.sort_by_key(|c| c.0);
+    cuts.dedup_by_key(|c| c.0);
+    let pieces: Option<Vec<(&str, f32)>> = cuts
+        .iter()
+        .enumerate()
+        .map(|(i, &(from, x))| {
+            let to = cuts.get(i + 1).map_or(t.text.len(), |c| c.0);
+            Some((t.text.get(from..to)?, x))
+        })
+        .collect();
+    match pieces {
+        Some(pieces) if cuts.len() >= 2 && cuts[0].0 == 0 => {
+            for (piece, x) in pieces {
+                let _ = write!(out, r#"<tspan x="{}">{}</tspan>"#, num(x), text(piece));
+            }
+        }
+        _ => {
+            out.clear();
+            if t.bbox.width() > 0.0 {
+                let _ = write!(out, r#" textLength="{}" lengthAdjust="spacingAndGlyphs""#, num(t.bbox.width()));
+            }
+            out.push('>');
+            out.push_str(&text(&t.text));
+        }
+    }
+    out
+}
+
 fn finite(r: &Rect) -> bool {
     [r.x0, r.y0, r.x1, r.y1].iter().all(|v| v.is_finite())
 }
@@ -310,18 +346,23 @@ fn rect(r: &Rect, style: &str) -> String {
     )
 }
 
-/// A row's label goes left of the table where it fits, else right of it,
-/// else inside the band's top right corner.
-fn row_label(x0: f32, x1: f32, page_width: f32, y0: f32, words: &str) -> String {
-    let width = label_width(words);
+/// A row's label goes beside the table, left where it fits, else right;
+/// where neither margin holds the whole label (section, item and
+/// organisation), the short one (section and item) goes there, and the
+/// whole one stays in the row's tooltip.
+fn row_label(x0: f32, x1: f32, page_width: f32, y0: f32, full: &str, short: &str) -> String {
     let y = y0 + LABEL_SIZE;
-    if x0 - 1.5 >= width {
-        label(x0 - 1.5, y, "end", ROW_COLOUR, words)
-    } else if page_width - x1 - 1.5 >= width {
-        label(x1 + 1.5, y, "start", ROW_COLOUR, words)
-    } else {
-        label(x1 - 1.0, y, "end", ROW_COLOUR, words)
+    let (left_room, right_room) = (x0 - 1.5, page_width - x1 - 1.5);
+    for words in [full, short] {
+        let width = label_width(words);
+        if left_room >= width {
+            return label(x0 - 1.5, y, "end", ROW_COLOUR, words);
+        }
+        if right_room >= width {
+            return label(x1 + 1.5, y, "start", ROW_COLOUR, words);
+        }
     }
+    label(x1 - 1.0, y, "end", ROW_COLOUR, short)
 }
 
 /// A small label with a white halo, readable over words and tints.

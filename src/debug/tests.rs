@@ -149,3 +149,32 @@ fn unbounded_columns_are_clipped_to_the_table() {
     assert_eq!(rects, [("50".to_owned(), "30".to_owned()), ("80".to_owned(), "420".to_owned())]);
     assert!(svg.contains(r#"viewBox="0 0 595 842""#));
 }
+
+#[test]
+fn glyphs_are_placed_where_the_pdf_put_them() {
+    let word = |text: &str, starts: Vec<(usize, f32)>| Text {
+        text: text.into(),
+        bbox: Rect { x0: 10.0, y0: 20.0, x1: 40.0, y1: 30.0 },
+        size: Some(8.0),
+        starts,
+    };
+    let sheet = Sheet {
+        number: 1,
+        width: 100.0,
+        height: 100.0,
+        texts: vec![word("數據A", vec![(0, 10.0), (3, 19.5), (6, 30.25)]), word("plain", Vec::new())],
+        ..Sheet::default()
+    };
+    let svg = svg::draw(&sheet, &svg::Overlay::default());
+    let doc = parse(&svg);
+    let texts: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("text")).collect();
+    let spans: Vec<(&str, &str)> = texts[0]
+        .children()
+        .filter(|c| c.has_tag_name("tspan"))
+        .map(|c| (c.attribute("x").unwrap_or(""), c.text().unwrap_or("")))
+        .collect();
+    assert_eq!(spans, [("10", "數"), ("19.5", "據"), ("30.25", "A")]);
+    assert_eq!(texts[0].attribute("font-size"), Some("8"));
+    assert_eq!(texts[1].attribute("textLength"), Some("30"));
+    assert_eq!(texts[1].text(), Some("plain"));
+}

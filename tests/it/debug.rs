@@ -55,7 +55,12 @@ fn check(name: &str, cjk: bool) {
             let roles: Vec<&str> = with_class(&doc, "column").iter().filter_map(|c| c.attribute("data-role")).collect();
             assert!(roles.contains(&"item") && roles.contains(&"name"), "{path}: {roles:?}");
         }
-        let words: String = doc.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).collect();
+        let words: String = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text") && n.ancestors().any(|a| a.attribute("id") == Some("words")))
+            .flat_map(|n| n.descendants().filter(|d| d.is_text()).filter_map(|d| d.text()))
+            .collect();
+        assert!(!words.is_empty(), "{path}: words drawn");
         assert_eq!(words.chars().any(odplan::layout::is_cjk), cjk, "{path}: CJK words");
     }
     assert!(rows_total >= out.records.len());
