@@ -7,7 +7,7 @@ use std::fmt::Write;
 use super::{Flag, FlagAt, Sheet};
 use crate::pdf::Rect;
 use crate::record::Record;
-use crate::segment::{Plan, Role};
+use crate::segment::{Plan, Role, Strategy};
 
 /// Colours per column role (Paul Tol's bright scheme: distinct for most
 /// colour-blind readers) and how opaque their fill is, light enough that
@@ -57,10 +57,22 @@ fn label_width(words: &str) -> f32 {
 /// What is drawn over the pages, from the plan and its records.
 #[derive(Debug, Default)]
 pub(super) struct Overlay {
-    columns: Vec<(u32, Role, Rect)>,
+    columns: Vec<ColumnBox>,
     rows: Vec<RowBand>,
     dropped: Vec<Dropped>,
     flags: Vec<(u32, Rect, String)>,
+}
+
+#[derive(Debug)]
+struct ColumnBox {
+    page: u32,
+    role: Role,
+    rect: Rect,
+    /// How the page's columns were found ("rules", "whitespace", …).
+    strategy: &'static str,
+    /// Where the column's wrapped text may reach, and whether a ruling
+    /// line says so.
+    text_right: Option<(f32, bool)>,
 }
 
 #[derive(Debug)]
@@ -96,7 +108,13 @@ impl Overlay {
             let Some(bbox) = tp.bbox else { continue };
             for c in &cols.columns {
                 let (x0, x1) = column_span(c.left, c.right, &bbox);
-                o.columns.push((tp.page, c.role, Rect { x0, x1, ..bbox }));
+                o.columns.push(ColumnBox {
+                    page: tp.page,
+                    role: c.role,
+                    rect: Rect { x0, x1, ..bbox },
+                    strategy: strategy_name(cols.strategy),
+                    text_right: c.text_right.filter(|x| x.is_finite()).map(|x| (x, c.ruled)),
+                });
             }
         }
         let table_x = |table: usize, page: u32| {
@@ -169,6 +187,15 @@ fn column_span(left: f32, right: f32, table: &Rect) -> (f32, f32) {
     (x0, x1.max(x0))
 }
 
+fn strategy_name(s: Strategy) -> &'static str {
+    match s {
+        Strategy::Rules => "rules",
+        Strategy::Whitespace => "whitespace",
+        Strategy::Previous => "previous",
+        Strategy::Position => "position",
+    }
+}
+
 /// The table index and row of the `index`th record.
 fn row_of(plan: &Plan, index: usize) -> Option<(usize, &crate::segment::RawRow)> {
     plan.tables.iter().enumerate().flat_map(|(ti, t)| t.rows.iter().map(move |r| (ti, r))).nth(index)
@@ -217,19 +244,30 @@ pub(super) fn draw(sheet: &Sheet, overlay: &Overlay) -> String {
         );
     }
     s.push_str("</g>\n<g id=\"columns\">\n");
-    for (_, role, r) in overlay.columns.iter().filter(|c| c.0 == sheet.number) {
-        let colour = ROLE_COLOURS.iter().find(|c| c.0 == *role).map_or("#888888", |c| c.1);
+    for c in overlay.columns.iter().filter(|c| c.page == sheet.number) {
+        let (role, r) = (c.role.name(), &c.rect);
+        let colour = ROLE_COLOURS.iter().find(|x| x.0 == c.role).map_or("#888888", |x| x.1);
+        // The wrap limit, dotted: solid where a ruling line fixes it.
+        let limit = c.text_right.map_or_else(String::new, |(x, ruled)| {
+            format!(
+                r#"<line x1="{x}" y1="{}" x2="{x}" y2="{}" stroke="{colour}" stroke-width="0.5"{}/>"#,
+                num(r.y0),
+                num(r.y1),
+                if ruled { "" } else { r#" stroke-dasharray="0.8 1.6""# },
+                x = num(x)
+            )
+        });
         let _ = writeln!(
             s,
-            r#"<g class="column" data-role="{role}"><title>{role} column</title>{}{}</g>"#,
+            r#"<g class="column" data-role="{role}" data-strategy="{strategy}"><title>{role} column ({strategy})</title>{}{limit}{}</g>"#,
             rect(
                 r,
                 &format!(
                     r#"fill="{colour}" fill-opacity="{COLUMN_FILL_OPACITY}" stroke="{colour}" stroke-width="0.6""#
                 )
             ),
-            label(r.x0 + 1.0, (r.y0 - 1.0).max(LABEL_SIZE), "start", colour, role.name()),
-            role = role.name()
+            label(r.x0 + 1.0, (r.y0 - 1.0).max(LABEL_SIZE), "start", colour, role),
+            strategy = c.strategy
         );
     }
     s.push_str("</g>\n<g id=\"rows\">\n");
