@@ -35,11 +35,35 @@ pub enum FlagAt {
     Row { record: usize, role: Option<Role> },
 }
 
-/// HOOK for the self-check: the flags to draw for a plan and its records.
-/// Empty until the self-check exists; [`render_with_flags`] takes flags
-/// from elsewhere meanwhile.
-pub fn self_check_flags(_plan: &Plan, _records: &[Record]) -> Vec<Flag> {
-    Vec::new()
+/// The self-check's flags (`record::check`), drawn on the flagged field's
+/// cell of the record's row, on every page the row has a band.
+pub fn self_check_flags(plan: &Plan, records: &[Record]) -> Vec<Flag> {
+    let rows = plan.tables.iter().flat_map(|t| &t.rows);
+    let mut flags = Vec::new();
+    for (index, (r, row)) in records.iter().zip(rows).enumerate() {
+        for f in record::check::check(r) {
+            for &(page, ..) in &row.bands {
+                flags.push(Flag {
+                    page,
+                    at: FlagAt::Row { record: index, role: role_of_field(f.field) },
+                    reason: format!("{}: {}", f.field, f.reason),
+                });
+            }
+        }
+    }
+    flags
+}
+
+/// The column a record's field comes from.
+fn role_of_field(field: &str) -> Option<Role> {
+    match field {
+        "category" => Some(Role::Category),
+        "name" | "new_item" => Some(Role::Name),
+        "description" | "formats" => Some(Role::Description),
+        "date_text" | "date" => Some(Role::Date),
+        "frequency_text" | "frequency" => Some(Role::Frequency),
+        _ => None,
+    }
 }
 
 /// Renders the asked-for pages (1-based; all when empty) of a document as

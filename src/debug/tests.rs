@@ -178,3 +178,25 @@ fn glyphs_are_placed_where_the_pdf_put_them() {
     assert_eq!(texts[1].attribute("textLength"), Some("30"));
     assert_eq!(texts[1].text(), Some("plain"));
 }
+
+#[test]
+fn the_self_checks_flags_land_on_the_flagged_cell() {
+    let (plan, ..) = crate::text_plan_lines(LAYOUT_TEXT).expect("plan");
+    let (mut records, _) = record::normalise(&plan, "hko.txt");
+    let date_flags = |records: &[Record]| {
+        self_check_flags(&plan, records)
+            .into_iter()
+            .filter(|f| f.at == FlagAt::Row { record: 0, role: Some(Role::Date) })
+            .collect::<Vec<_>>()
+    };
+    records[0].date_text = "03/2025".into();
+    records[0].date = Some("2025-03".into());
+    assert!(date_flags(&records).is_empty(), "a date that reads is not flagged");
+    records[0].date_text.clear();
+    let flags = date_flags(&records);
+    let bands: Vec<u32> =
+        plan.tables.iter().flat_map(|t| &t.rows).next().expect("a row").bands.iter().map(|b| b.0).collect();
+    assert!(!bands.is_empty());
+    assert_eq!(flags.iter().map(|f| f.page).collect::<Vec<_>>(), bands);
+    assert!(flags.iter().all(|f| f.reason == "date_text: no release date"), "{flags:?}");
+}
