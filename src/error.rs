@@ -30,6 +30,8 @@ pub enum Error {
     NotAPlan(String),
     #[error("resource limit exceeded: {0}")]
     Limit(String),
+    #[error("no page {page}: the document has {pages}")]
+    NoSuchPage { page: u32, pages: u32 },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -41,6 +41,7 @@ impl Diagnostic {
 pub mod batch;
 pub mod catalogue;
 pub mod check;
+pub mod debug;
 pub mod output;
 pub mod record;
 pub mod segment;
@@ -149,44 +150,60 @@ pub fn plan_frame(lines: &[layout::Line], plan: &segment::Plan) -> Result<()> {
 
 /// A text file's plan, its page count and what decoding it noticed.
 fn text_plan(bytes: &[u8]) -> Result<(segment::Plan, u32, Vec<Diagnostic>)> {
+    let (plan, _, decoded) = text_plan_lines(bytes)?;
+    plan_frame(&layout::plain::lines(&decoded.text), &plan)?;
+    Ok((plan, layout::plain::page_count(&decoded.text), decoded.diagnostics))
+}
+
+/// A text file's plan, the lines it was cut from, and the decoded text;
+/// whether the plan has a plan's frame is not checked here.
+pub(crate) fn text_plan_lines(bytes: &[u8]) -> Result<(segment::Plan, Vec<layout::Line>, layout::plain::Decoded)> {
     let decoded = layout::plain::decode(bytes)?;
-    let pages = layout::plain::page_count(&decoded.text);
     // Text that keeps its columns (pdftotext -layout) is cut by column
     // position, like a PDF; flowing text by its cell order.
-    let plan = if layout::plain::is_column_layout(&decoded.text) {
+    let (plan, lines) = if layout::plain::is_column_layout(&decoded.text) {
         // Whichever width of a CJK character lines the columns up gives
         // the plan with more rows and fewer complaints.
         // (Ties go to the last tried: two columns a character, as
         // pdftotext sets CJK.)
         [1, 2]
-            .map(|w| segment::plan_with_rules(&layout::plain::column_lines(&decoded.text, w), &[]))
+            .map(|w| {
+                let lines = layout::plain::column_lines(&decoded.text, w);
+                (segment::plan_with_rules(&lines, &[]), lines)
+            })
             .into_iter()
-            .max_by_key(|p| {
+            .max_by_key(|(p, _)| {
                 let rows: usize = p.tables.iter().map(|t| t.rows.len()).sum();
                 let complaints = p.diagnostics.len() + record::normalise(p, "").1.len();
                 (rows, std::cmp::Reverse(complaints))
             })
             .ok_or_else(|| Error::NotAPlan("no lines".into()))?
     } else {
-        segment::plan(&layout::plain::lines(&decoded.text))
+        let lines = layout::plain::lines(&decoded.text);
+        (segment::plan(&lines), lines)
     };
-    plan_frame(&layout::plain::lines(&decoded.text), &plan)?;
-    Ok((plan, pages, decoded.diagnostics))
+    Ok((plan, lines, decoded))
 }
 
 /// A PDF's plan, its page count and what reading it noticed.
 fn pdf_plan(bytes: &[u8]) -> Result<(segment::Plan, u32, Vec<Diagnostic>)> {
     let doc = pdf::pages(bytes)?;
+    let (plan, lines) = pdf_plan_of(&doc)?;
+    plan_frame(&lines, &plan)?;
+    let pages = u32::try_from(doc.pages.len()).unwrap_or(u32::MAX);
+    Ok((plan, pages, doc.diagnostics))
+}
+
+/// A parsed PDF's plan and the lines it was cut from; whether the plan
+/// has a plan's frame is not checked here.
+pub(crate) fn pdf_plan_of(doc: &pdf::PdfDocument) -> Result<(segment::Plan, Vec<layout::Line>)> {
     if let Some(err) = doc.no_text() {
         return Err(err);
     }
-    let pages = u32::try_from(doc.pages.len()).unwrap_or(u32::MAX);
     let lines: Vec<layout::Line> = doc.pages.iter().flat_map(layout::lines).collect();
     let info: Vec<segment::PageInfo> =
-        doc.pages.into_iter().map(|p| segment::PageInfo { height: Some(p.height), rules: p.rules }).collect();
-    let plan = segment::plan_with_pages(&lines, &info);
-    plan_frame(&lines, &plan)?;
-    Ok((plan, pages, doc.diagnostics))
+        doc.pages.iter().map(|p| segment::PageInfo { height: Some(p.height), rules: p.rules.clone() }).collect();
+    Ok((segment::plan_with_pages(&lines, &info), lines))
 }
 
 /// The text of a PDF, pages separated by form feeds; with `layout`, words

@@ -31,6 +31,8 @@ enum Command {
     Diff(DiffArgs),
     /// Extract plans again and compare with the <stem>.expected.json beside each.
     Check(CheckArgs),
+    /// Draw what the table finder saw on each page as SVG (columns, rows, dropped lines).
+    Debug(DebugArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -50,6 +52,18 @@ struct CheckArgs {
     /// Seconds one document may take before it is given up as failed.
     #[arg(long, default_value_t = 60.0, value_parser = parse_timeout)]
     timeout: f64,
+}
+
+#[derive(Debug, clap::Args)]
+struct DebugArgs {
+    /// The PDF or text file.
+    file: PathBuf,
+    /// A page to draw (1-based; repeat for more). Default: every page.
+    #[arg(long = "page", value_parser = clap::value_parser!(u32).range(1..))]
+    pages: Vec<u32>,
+    /// Directory to write FILE-stem-pN.svg into (default: the current one).
+    #[arg(short, long)]
+    out: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -133,6 +147,7 @@ fn main() -> ExitCode {
         Command::Catalogue(args) => catalogue(args),
         Command::Diff(args) => diff(args),
         Command::Check(args) => check(args),
+        Command::Debug(args) => debug(args),
     };
     match result {
         Ok(code) => code,
@@ -224,6 +239,28 @@ fn text(args: TextArgs) -> anyhow::Result<ExitCode> {
     let text = odplan::pdf_text(&bytes, args.layout).with_context(|| format!("{}", args.file.display()))?;
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(text.as_bytes())?;
+    stdout.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn debug(args: DebugArgs) -> anyhow::Result<ExitCode> {
+    let file = &args.file;
+    let bytes = std::fs::read(file).with_context(|| format!("{}", file.display()))?;
+    let source = file.file_name().map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let kind = odplan::InputKind::of(Some(file), &bytes);
+    let svgs =
+        odplan::debug::render(&bytes, kind, &source, &args.pages).with_context(|| format!("{}", file.display()))?;
+    let stem = file.file_stem().map_or_else(|| "page".to_owned(), |s| s.to_string_lossy().into_owned());
+    if let Some(dir) = &args.out {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    let mut stdout = std::io::stdout().lock();
+    for (page, svg) in svgs {
+        let name = format!("{stem}-p{page}.svg");
+        let path = args.out.as_ref().map_or_else(|| PathBuf::from(&name), |dir| dir.join(&name));
+        std::fs::write(&path, svg).with_context(|| format!("writing {}", path.display()))?;
+        writeln!(stdout, "{}", path.display())?;
+    }
     stdout.flush()?;
     Ok(ExitCode::SUCCESS)
 }

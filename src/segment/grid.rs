@@ -55,6 +55,7 @@ struct CellLine {
 struct Building {
     item_no: u32,
     pages: Vec<u32>,
+    bands: Vec<(u32, f32, f32)>,
     cells: BTreeMap<Role, Vec<CellLine>>,
 }
 
@@ -107,6 +108,12 @@ pub(super) fn rows(pages: &[CutPage<'_>], diagnostics: &mut Vec<Diagnostic>) -> 
             };
             if !b.pages.contains(&line.page) {
                 b.pages.push(line.page);
+            }
+            if let Some(r) = line.bbox {
+                match b.bands.iter_mut().find(|band| band.0 == line.page) {
+                    Some(band) => (band.1, band.2) = (band.1.min(r.y0), band.2.max(r.y1)),
+                    None => b.bands.push((line.page, r.y0, r.y1)),
+                }
             }
             for (role, cell) in cells {
                 if !(starts && role == Role::Item) {
@@ -335,7 +342,7 @@ fn broke_word(line: &CellLine, next: &CellLine, left: f32, limit: f32) -> bool {
 }
 
 fn finish(b: Building, wrap: &Wrap) -> RawRow {
-    let mut row = RawRow { item_no: b.item_no, pages: b.pages, ..RawRow::default() };
+    let mut row = RawRow { item_no: b.item_no, pages: b.pages, bands: b.bands, ..RawRow::default() };
     row.pages.sort_unstable();
     for (role, lines) in &b.cells {
         let pieces = joined(*role, lines, wrap);

@@ -87,6 +87,9 @@ pub struct RawRow {
     pub frequency_text: String,
     /// 1-based pages the row spans, ascending.
     pub pages: Vec<u32>,
+    /// Per page, the row's vertical extent there: (page, y0, y1). Only
+    /// for lines with geometry; for `odplan debug`.
+    pub bands: Vec<(u32, f32, f32)>,
 }
 
 /// One table: a section's (or an organisation's) spatial or non-spatial table.

@@ -5,6 +5,7 @@ mod check;
 mod cli;
 mod coverage;
 mod dcat;
+mod debug;
 mod golden;
 mod hostile;
 mod regress;
