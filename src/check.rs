@@ -5,6 +5,7 @@
 //! row sits in the plan: section, organisation, table (spatial or not),
 //! item number.
 
+use crate::output::xml_escape;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -79,30 +80,9 @@ impl std::fmt::Display for Change {
     }
 }
 
-/// The fields of a record, in SCHEMA.md's order, as compared.
-pub const FIELDS: &[&str] = &[
-    "id",
-    "source",
-    "language",
-    "publisher",
-    "plan_period",
-    "plan_date",
-    "section",
-    "status",
-    "organisation",
-    "spatial",
-    "item_no",
-    "category",
-    "name",
-    "new_item",
-    "description",
-    "formats",
-    "date_text",
-    "date",
-    "frequency_text",
-    "frequency",
-    "pages",
-];
+/// The fields of a record, in SCHEMA.md's order, as compared: the CSV
+/// columns.
+pub const FIELDS: &[&str] = &crate::output::RECORD_FIELDS;
 
 fn keyed(records: &[Record]) -> Vec<(RecordKey, &Record)> {
     let mut seen: HashMap<(&str, &str, bool, u32), usize> = HashMap::new();
@@ -231,25 +211,6 @@ pub fn render(c: &Checked) -> String {
             out
         }
     }
-}
-
-/// Text safe inside XML attributes and elements. Characters XML 1.0
-/// cannot hold at all are dropped.
-fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A JUnit XML report, one test case a document: a failure when it

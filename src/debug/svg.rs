@@ -423,23 +423,10 @@ fn num(v: f32) -> String {
     if s == "-0" { "0".to_owned() } else { s.to_owned() }
 }
 
-/// Character data: escaped, and without the characters XML 1.0 forbids
-/// (control characters a PDF's text may still hold).
+/// Character data: escaped, line breaks and tabs made spaces (an SVG
+/// `<text>` is one line).
 pub(super) fn text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    crate::output::xml_escape(&s.replace(['\t', '\n', '\r'], " "))
 }
 
 /// An attribute value (always written in double quotes).

@@ -4,7 +4,8 @@ use std::io::{self, Write};
 
 use crate::record::Record;
 
-const COLUMNS: [&str; 21] = [
+/// Every record field, in SCHEMA.md's order: the CSV header.
+pub const COLUMNS: [&str; 21] = [
     "id",
     "source",
     "language",

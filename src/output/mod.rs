@@ -5,6 +5,8 @@
 //! temporary files are renamed into place only when the run is complete.
 
 mod csv_out;
+
+pub use csv_out::COLUMNS as RECORD_FIELDS;
 pub mod dcat;
 
 use std::fs;
@@ -303,4 +305,24 @@ fn remove_if_present(path: &Path) -> io::Result<()> {
         Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
         _ => Ok(()),
     }
+}
+
+/// Text safe inside XML elements and double- or single-quoted attributes.
+/// Characters XML 1.0 cannot hold at all (control characters a PDF's text
+/// may still carry) are dropped; tabs and line breaks are kept.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
