@@ -41,6 +41,10 @@ static HEADER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Words a name or category never ends on.
+const JOINING_WORDS: &[&str] =
+    &["of", "and", "for", "the", "in", "on", "by", "to", "with", "from", "at", "a", "an", "or"];
+
 /// A bullet sign left in a name: the description's, cut off by a column
 /// edge in the wrong place.
 const BULLET_SIGNS: &[char] = &['•', '●', '▪', '■', '◆', '◦', '‧', '・', '∙', '○', '\u{F0B7}', '\u{FFFD}'];
@@ -76,6 +80,14 @@ pub fn check(r: &Record) -> Vec<Flag> {
     for (field, text) in [("category", r.category.as_str()), ("name", r.name.as_str()), ("description", first_bullet)] {
         if text.trim_start().starts_with(|c: char| c.is_ascii_lowercase()) {
             flag(field, format!("the {field} starts mid-sentence: {text:?}"));
+        }
+    }
+    // …and one that ends on a joining word ("Locations of", "Culture and")
+    // lost its tail to the row below.
+    for (field, text) in [("category", r.category.as_str()), ("name", r.name.as_str())] {
+        let last = text.split_whitespace().next_back().unwrap_or("").to_ascii_lowercase();
+        if JOINING_WORDS.contains(&last.as_str()) {
+            flag(field, format!("the {field} stops mid-phrase: {text:?}"));
         }
     }
     for (field, text) in
@@ -203,6 +215,9 @@ mod tests {
         r.category = "and Broadcasting".into();
         r.description = vec!["provided for developers.".into()];
         assert_eq!(check_fields(&r), vec!["category", "description"]);
+        let mut r = record();
+        r.name = "Annual performance indicators of".into();
+        assert_eq!(check_fields(&r), vec!["name"]);
     }
 
     #[test]
