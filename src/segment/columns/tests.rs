@@ -1,0 +1,152 @@
+//! Each column-finding strategy on a small table of positioned words.
+use super::*;
+use crate::pdf::Rect;
+
+/// A line of words at `y`, each `(x, text)`, 10pt tall, 5pt a character.
+fn line(y: f32, cells: &[(f32, &str)]) -> Line {
+    let mut words = Vec::new();
+    for &(x, cell) in cells {
+        let mut x = x;
+        for t in cell.split(' ') {
+            let w = t.chars().count() as f32 * 5.0;
+            words.push(Word {
+                text: t.into(),
+                bbox: Rect { x0: x, y0: y, x1: x + w, y1: y + 10.0 },
+                starts: Vec::new(),
+            });
+            x += w + 2.5;
+        }
+    }
+    let text = words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
+    let bbox = words.iter().map(|w| w.bbox).reduce(|a, b| a.union(&b));
+    Line { page: 1, text, bbox, words }
+}
+
+const X: [f32; 6] = [50.0, 80.0, 160.0, 260.0, 420.0, 480.0];
+
+fn header() -> Vec<Line> {
+    vec![
+        line(
+            100.0,
+            &[
+                (X[0], "Item"),
+                (X[1], "Data"),
+                (X[2], "Dataset Name"),
+                (X[3], "General Description"),
+                (X[4], "Target"),
+                (X[5], "Update"),
+            ],
+        ),
+        line(111.0, &[(X[0], "No."), (X[1], "Category"), (X[4], "Date"), (X[5], "Frequency")]),
+    ]
+}
+
+fn body() -> Vec<Line> {
+    vec![
+        line(
+            130.0,
+            &[
+                (X[0], "1"),
+                (X[1], "Health"),
+                (X[2], "Clinic list"),
+                (X[3], "• Opening hours of"),
+                (X[4], "05/2024"),
+                (X[5], "Monthly"),
+            ],
+        ),
+        line(141.0, &[(X[1], "Services"), (X[2], "and sites"), (X[3] + 8.0, "every clinic.")]),
+        line(
+            160.0,
+            &[
+                (X[0], "2"),
+                (X[1], "Transport"),
+                (X[2], "Roads"),
+                (X[3], "• Lengths."),
+                (X[4], "Q1 2025"),
+                (X[5], "As needed"),
+            ],
+        ),
+    ]
+}
+
+/// Renders the columns as `strategy: role@left…` with edges rounded.
+fn check(found: Result<Columns, String>, expected: &str) {
+    let got = match found {
+        Ok(c) => {
+            let cols: Vec<String> =
+                c.columns.iter().map(|c| format!("{}@{:.0}", c.role.name(), c.left.max(-1.0))).collect();
+            format!("{:?}: {}", c.strategy, cols.join(" "))
+        }
+        Err(e) => format!("error: {e}"),
+    };
+    assert_eq!(got, expected);
+}
+
+fn refs(lines: &[Line]) -> Vec<&Line> {
+    lines.iter().collect()
+}
+
+#[test]
+fn white_space_named_by_header_words() {
+    let (h, b) = (header(), body());
+    // Edges sit mid-gutter; the gutter after the hanging bullets is no
+    // column edge: the bullets' slot joins the text on its right.
+    check(
+        find(&refs(&h), &refs(&b), &[], None),
+        "Whitespace: item@-1 category@75 name@142 description@239 date@386 frequency@468",
+    );
+}
+
+#[test]
+fn rules_when_the_table_has_them() {
+    let (h, b) = (header(), body());
+    let rules: Vec<Segment> = [45.0, 75.0, 155.0, 255.0, 415.0, 475.0, 560.0]
+        .iter()
+        .map(|&x| Segment { x0: x, y0: 95.0, x1: x, y1: 175.0 })
+        .collect();
+    check(
+        find(&refs(&h), &refs(&b), &rules, None),
+        "Rules: item@-1 category@75 name@155 description@255 date@415 frequency@475",
+    );
+}
+
+#[test]
+fn a_page_without_header_takes_the_previous_columns() {
+    let (h, b) = (header(), body());
+    let first = find(&refs(&h), &refs(&b), &[], None).ok();
+    check(
+        find(&[], &refs(&b), &[], first.as_ref()),
+        "Previous: item@-1 category@75 name@142 description@239 date@386 frequency@468",
+    );
+}
+
+#[test]
+fn no_header_at_all_cuts_by_the_widest_gutters() {
+    let b = body();
+    check(
+        find(&[], &refs(&b), &[], None),
+        "Position: item@-1 category@68 name@142 description@236 date@381 frequency@468",
+    );
+}
+
+#[test]
+fn a_header_that_names_two_roles_in_one_slot_is_split() {
+    // The name and description texts touch: no gutter between them.
+    let h = vec![line(
+        100.0,
+        &[
+            (X[0], "Item"),
+            (X[1], "Category"),
+            (X[2], "Name"),
+            (X[3] - 55.0, "Description"),
+            (X[4], "Date"),
+            (X[5], "Frequency"),
+        ],
+    )];
+    let b = vec![line(
+        130.0,
+        &[(X[0], "1"), (X[1], "Health"), (X[2], "Clinics of the whole city and"), (X[4], "05/2024"), (X[5], "Monthly")],
+    )];
+    let found = find(&refs(&h), &refs(&b), &[], None).map(|c| c.columns.iter().map(|c| c.role).collect::<Vec<_>>());
+    assert_eq!(found, Ok(ROLES.to_vec()));
+}
