@@ -129,6 +129,10 @@ pub fn find(lines: &[Line], heights: &BTreeMap<u32, f32>) -> BTreeMap<usize, Fur
     out
 }
 
+/// The longest piece of a header word wrapped onto a line of its own
+/// ("cy", "(月/", "年)"), in characters.
+const HEADER_PIECE_CHARS: usize = 6;
+
 /// Lines of a header block are this close (in line heights) to the next.
 const HEADER_LINE_GAP: f32 = 1.5;
 
@@ -136,6 +140,11 @@ const HEADER_LINE_GAP: f32 = 1.5;
 /// and below them: a column header however it wraps.
 fn header_blocks(lines: &[Line]) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
+    // A stacked line is header if it names a column or is a short piece of
+    // a wrapped header word ("cy", "年)"); a running title is neither.
+    let header_like = |l: &Line| {
+        header::roles_named(&l.text) > 0 || l.text.chars().filter(|c| !c.is_whitespace()).count() <= HEADER_PIECE_CHARS
+    };
     let close = |a: &Line, b: &Line| match (a.bbox, b.bbox) {
         (Some(x), Some(y)) => a.page == b.page && (y.y0 - x.y1).abs() < HEADER_LINE_GAP * x.height().max(y.height()),
         _ => false,
@@ -146,12 +155,12 @@ fn header_blocks(lines: &[Line]) -> Vec<usize> {
         }
         out.push(i);
         let mut j = i;
-        while j > 0 && close(&lines[j - 1], &lines[j]) {
+        while j > 0 && close(&lines[j - 1], &lines[j]) && header_like(&lines[j - 1]) {
             j -= 1;
             out.push(j);
         }
         let mut k = i;
-        while k + 1 < lines.len() && close(&lines[k], &lines[k + 1]) {
+        while k + 1 < lines.len() && close(&lines[k], &lines[k + 1]) && header_like(&lines[k + 1]) {
             k += 1;
             out.push(k);
         }
