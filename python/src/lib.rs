@@ -9,15 +9,14 @@ use std::sync::Mutex;
 use std::sync::mpsc;
 use std::time::Duration;
 
+use odplan::InputKind;
 use odplan::batch::{self, Input, Settings};
 use odplan::output::DocumentOutput;
 use odplan::record::Record;
-use odplan::{Diagnostic, InputKind};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedBytes;
 use pyo3::types::PyString;
-use serde::Serialize;
 
 pyo3::create_exception!(
     odplan,
@@ -27,15 +26,6 @@ pyo3::create_exception!(
      line prints for it; `source` is the document's name."
 );
 
-/// A document as its `<stem>.json` output file holds it.
-#[derive(Serialize)]
-struct DocumentJson<'a> {
-    source: &'a str,
-    pages: u32,
-    records: &'a [Record],
-    diagnostics: &'a [Diagnostic],
-}
-
 /// What a document came to, ready to cross into Python: its JSON, or why
 /// it failed.
 type Outcome = Result<String, String>;
@@ -44,9 +34,8 @@ fn document_json(doc: &DocumentOutput) -> Outcome {
     if let Some(err) = &doc.error {
         return Err(err.clone());
     }
-    let body =
-        DocumentJson { source: &doc.source, pages: doc.pages, records: &doc.records, diagnostics: &doc.diagnostics };
-    serde_json::to_string(&body).map_err(|e| format!("internal error (please report): {e}"))
+    serde_json::to_string(&odplan::output::DocumentJson::of(doc))
+        .map_err(|e| format!("internal error (please report): {e}"))
 }
 
 /// Where a document comes from.

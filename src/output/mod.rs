@@ -42,12 +42,20 @@ pub struct DocumentOutput {
     pub error: Option<String>,
 }
 
+/// A document as its `<stem>.json` holds it (also what the Python package
+/// hands over).
 #[derive(Serialize)]
-struct DocumentJson<'a> {
+pub struct DocumentJson<'a> {
     source: &'a str,
     pages: u32,
     records: &'a [Record],
     diagnostics: &'a [Diagnostic],
+}
+
+impl<'a> DocumentJson<'a> {
+    pub fn of(doc: &'a DocumentOutput) -> Self {
+        DocumentJson { source: &doc.source, pages: doc.pages, records: &doc.records, diagnostics: &doc.diagnostics }
+    }
 }
 
 /// A document's line in report.json.
@@ -276,13 +284,7 @@ pub fn prepare(dir: &Path, doc: &DocumentOutput, formats: Formats) -> io::Result
 /// "diagnostics"}` (what format `json` writes and `odplan check` expects).
 pub fn write_document_json(path: &Path, doc: &DocumentOutput) -> io::Result<()> {
     write_atomic(path, |w| {
-        let body = DocumentJson {
-            source: &doc.source,
-            pages: doc.pages,
-            records: &doc.records,
-            diagnostics: &doc.diagnostics,
-        };
-        serde_json::to_writer_pretty(&mut *w, &body)?;
+        serde_json::to_writer_pretty(&mut *w, &DocumentJson::of(doc))?;
         w.write_all(b"\n")
     })
 }
