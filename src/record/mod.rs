@@ -122,9 +122,19 @@ pub fn normalised_name(name: &str) -> String {
 /// name. FNV-1a, 64 bits, shown as 12 hex digits: fixed by this code, not
 /// by a library version or the machine.
 pub fn dataset_id(publisher: &str, section: &str, organisation: &str, spatial: bool, name: &str) -> String {
+    short_hash(&[
+        publisher.trim(),
+        section,
+        organisation.trim(),
+        if spatial { "1" } else { "0" },
+        &normalised_name(name),
+    ])
+}
+
+/// FNV-1a (64 bits) over fields with a separator between them, shown as
+/// its top 48 bits in 12 hex digits: fixed by this code.
+pub fn short_hash(fields: &[&str]) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let fields =
-        [publisher.trim(), section, organisation.trim(), if spatial { "1" } else { "0" }, &normalised_name(name)];
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
             hash = (hash ^ 0x1F).wrapping_mul(0x0100_0000_01b3);

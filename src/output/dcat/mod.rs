@@ -163,26 +163,13 @@ fn distributions(p: &DatasetParts) -> Vec<Value> {
     out
 }
 
-/// 48 bits of FNV-1a over fields, as 12 hex digits: fixed by this code.
-fn short_hash(fields: &[&str]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for (i, field) in fields.iter().enumerate() {
-        if i > 0 {
-            hash = (hash ^ 0x1F).wrapping_mul(0x0100_0000_01b3);
-        }
-        for b in field.bytes() {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    format!("{:012x}", hash >> 16)
-}
-
 /// One record as a `dcat:Dataset` node. Its IRI names the row (dataset
 /// id, language, and where the row sits in which document), since the same
 /// dataset can be listed in several plans, or twice in one.
 pub fn dataset(r: &Record) -> Value {
     let item = r.item_no.to_string();
-    let place = short_hash(&[&r.source, &r.section, &r.organisation, if r.spatial { "1" } else { "0" }, &item]);
+    let place =
+        crate::record::short_hash(&[&r.source, &r.section, &r.organisation, if r.spatial { "1" } else { "0" }, &item]);
     let parts = DatasetParts {
         iri: format!("urn:odplan:dataset:{}:{}:{place}", r.id, r.language.code()),
         identifier: &r.id,
