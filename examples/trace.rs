@@ -19,6 +19,7 @@ fn main() {
     let info: Vec<segment::PageInfo> =
         doc.pages.iter().map(|p| segment::PageInfo { height: Some(p.height), rules: p.rules.clone() }).collect();
     let plan = segment::plan_with_pages(&lines, &info);
+    println!("publisher {:?} period {:?} date {:?}", plan.publisher, plan.plan_period, plan.plan_date_text);
     for d in &plan.trace.dropped {
         println!("dropped p{} [{}] {}", d.page, d.why, d.text);
     }

@@ -124,17 +124,38 @@ pub fn find(
         }
     }
     let lines: Vec<&Line> = header.iter().chain(body).copied().collect();
-    let gaps = gutters(&lines, em);
     let top = lines.iter().filter_map(|l| l.bbox).map(|b| b.y0).fold(f32::INFINITY, f32::min);
     let bottom = lines.iter().filter_map(|l| l.bbox).map(|b| b.y1).fold(f32::NEG_INFINITY, f32::max);
-    let ruled = rule_separators(rules, top, bottom);
+    // A box's sides (rules left of every word or right of every word)
+    // frame the table; only rules between words part its columns.
+    let left = words.iter().map(|w| w.bbox.x0).fold(f32::INFINITY, f32::min);
+    let right = words.iter().map(|w| w.bbox.x1).fold(f32::NEG_INFINITY, f32::max);
+    let ruled: Vec<f32> = rule_separators(rules, top, bottom).into_iter().filter(|&x| x > left && x < right).collect();
     let (separators, strategy) = if ruled.len() >= 2 {
         (ruled.iter().map(|&x| Gap { x0: x, x1: x }).collect::<Vec<_>>(), Strategy::Rules)
     } else {
-        (gaps.clone(), Strategy::Whitespace)
+        (gutters(&lines, em), Strategy::Whitespace)
     };
     if !header_words.is_empty() {
-        if let Some(columns) = by_header(&header_words, &separators, &lines, em) {
+        let mut best = by_header(&header_words, &separators, &lines, em);
+        // A header set flush across a gutter (CJK cells with no gap,
+        // "項目數據" over two columns) hides it: the body alone shows it,
+        // and the header words are cut there.
+        let body_lines = body.iter().filter(|l| !l.words.is_empty()).count();
+        if strategy == Strategy::Whitespace
+            && best.as_ref().is_none_or(|c| c.len() < ROLES.len())
+            && body_lines >= MIN_BODY_LINES
+        {
+            let body_gaps = gutters(body, em);
+            let cut = cut_flush_header(&header_words, &body_gaps, em);
+            let cut_words: Vec<&Word> = cut.iter().collect();
+            if let Some(c) = by_header(&cut_words, &body_gaps, &lines, em) {
+                if best.as_ref().is_none_or(|b| c.len() > b.len()) {
+                    best = Some(c);
+                }
+            }
+        }
+        if let Some(columns) = best {
             return Ok(Columns { columns, strategy, em });
         }
     }
@@ -143,6 +164,34 @@ pub fn find(
     }
     by_position(&separators, &words).map(|columns| Columns { columns, strategy: Strategy::Position, em })
 }
+
+/// Header words (CJK, set without a gap) that run across a gutter the
+/// body shows, cut where their glyphs cross it: "項目數據" over an item
+/// column and a category column.
+fn cut_flush_header(header: &[&Word], separators: &[Gap], em: f32) -> Vec<Word> {
+    let mut out = Vec::with_capacity(header.len());
+    for &w in header {
+        let mut from = 0usize;
+        let mut from_x = w.bbox.x0;
+        for g in separators.iter().filter(|g| w.bbox.x0 < g.x0 && w.bbox.x1 > g.x1) {
+            let at = w.starts.iter().copied().filter(|&(o, x)| {
+                o > from
+                    && x >= g.x0 - EDGE_SLACK_EM * em
+                    && x <= g.x1 + EDGE_SLACK_EM * em
+                    && super::grid::flush_boundary(&w.text, o)
+            });
+            if let Some((o, x)) = at.min_by(|a, b| (a.1 - g.x1).abs().total_cmp(&(b.1 - g.x1).abs())) {
+                out.push(super::grid::piece(w, from, o, from_x, x));
+                (from, from_x) = (o, x);
+            }
+        }
+        out.push(if from == 0 { w.clone() } else { super::grid::piece(w, from, w.text.len(), from_x, w.bbox.x1) });
+    }
+    out
+}
+
+/// Body lines needed to find gutters from the body alone.
+const MIN_BODY_LINES: usize = 3;
 
 /// The median height of the body's words (the header may be set larger).
 fn body_em(header: &[&Line], body: &[&Line]) -> f32 {

@@ -233,13 +233,13 @@ fn cut_at_columns(word: &Word, cols: &Columns) -> Vec<Word> {
 /// text (set without spaces), or where a bullet sign or a number starts.
 /// Two Latin words of different cells always keep a gap; a Latin word that
 /// reaches over a column edge is one word.
-fn flush_boundary(text: &str, offset: usize) -> bool {
+pub(super) fn flush_boundary(text: &str, offset: usize) -> bool {
     let (Some(before), Some(after)) = (text.get(..offset), text.get(offset..)) else { return false };
     let (Some(b), Some(a)) = (before.chars().next_back(), after.chars().next()) else { return false };
     is_cjk(b) || is_cjk(a) || a.is_ascii_digit() || pat::BULLET.is_match(&a.to_string())
 }
 
-fn piece(word: &Word, from: usize, to: usize, x0: f32, x1: f32) -> Word {
+pub(super) fn piece(word: &Word, from: usize, to: usize, x0: f32, x1: f32) -> Word {
     let text = word.text.get(from..to).unwrap_or_default().to_owned();
     let starts = word.starts.iter().filter(|s| s.0 >= from && s.0 < to).map(|&(o, x)| (o - from, x)).collect();
     Word { text, bbox: crate::pdf::Rect { x0, x1, ..word.bbox }, starts }
@@ -353,12 +353,61 @@ fn finish(b: Building, wrap: &Wrap) -> RawRow {
             Role::Name => {
                 (row.name, row.new_item) = super::without_marker(&join_all(&pieces));
             }
-            Role::Description => row.description = bullets(&pieces),
+            Role::Description => {
+                row.description = bullets(&pieces);
+                let signed = pieces.iter().any(|(t, _)| pat::BULLET.is_match(t))
+                    || pieces.first().is_some_and(|(t, _)| numbered(t, 1).is_some());
+                if row.description.len() == 1 && !signed {
+                    row.description = paragraphs(&pieces, &paragraph_ends(lines, wrap));
+                }
+            }
             Role::Date => row.date_text = join_all(&pieces),
             Role::Frequency => row.frequency_text = join_all(&pieces),
         }
     }
     row
+}
+
+/// A sentence ends with one of these.
+const SENTENCE_END: &[char] = &['。', '.', '．', '！', '!', '？', '?', '；', ';'];
+
+/// Which of a description cell's lines end a paragraph: the line ends a
+/// sentence and the next line's first word would have fitted after it, so
+/// the producer broke the line on purpose. (Cells whose items carry no
+/// bullet sign are set as paragraphs.)
+fn paragraph_ends(lines: &[CellLine], wrap: &Wrap) -> Vec<bool> {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let Some(next) = lines.get(i + 1) else { return false };
+            if !l.text.trim_end().ends_with(SENTENCE_END) {
+                return false;
+            }
+            let limit = wrap.limit(Role::Description, l);
+            // A Latin word needs a space before it; CJK does not.
+            let space = if next.text.chars().next().is_some_and(is_cjk) { 0.0 } else { next.first_glyph };
+            limit - l.x1 > (next.first.0 + space) * FULL_LINE_SLACK
+        })
+        .collect()
+}
+
+/// Splits a cell with no bullet signs into its paragraphs.
+fn paragraphs(pieces: &[(String, bool)], ends: &[bool]) -> Vec<String> {
+    let mut groups: Vec<Vec<&(String, bool)>> = vec![Vec::new()];
+    for (i, p) in pieces.iter().enumerate() {
+        if let Some(g) = groups.last_mut() {
+            g.push(p);
+        }
+        if ends.get(i).copied().unwrap_or(false) {
+            groups.push(Vec::new());
+        }
+    }
+    groups
+        .iter()
+        .map(|g| join::join(g.iter().map(|(t, f)| Piece { text: t, fills: *f })))
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// The text after a list number `n` ("1. …", "1) …", "(1) …").
@@ -421,6 +470,38 @@ mod tests {
         check(&["1. Names of", "halls.", "2. Data.", "3) Maps."], &["Names of halls.", "Data.", "Maps."]);
         check(&["(1) Names.", "(2) Data."], &["Names.", "Data."]);
         check(&["2024 figures.", "1. Data."], &["2024 figures. 1. Data."]);
+    }
+
+    fn cell_line(text: &str, x1: f32) -> CellLine {
+        let first = text.split_whitespace().next().unwrap_or("");
+        CellLine {
+            text: text.into(),
+            x0: 0.0,
+            x1,
+            first: (5.0 * first.chars().count() as f32, first.chars().count()),
+            first_glyph: 5.0,
+            last: (0.0, 0),
+            exact: true,
+            limit: Some(100.0),
+            block: 0,
+            edge: None,
+        }
+    }
+
+    #[test]
+    fn paragraphs_end_where_a_sentence_ends_and_the_next_word_would_have_fitted() {
+        let wrap = Wrap { widest: BTreeMap::new() };
+        // "Names." leaves room for "Data" (20pt): a paragraph break. "in"
+        // ends no sentence; "halls." fills the line.
+        let lines = [
+            cell_line("Names.", 40.0),
+            cell_line("Data in", 98.0),
+            cell_line("halls.", 97.0),
+            cell_line("Maps.", 30.0),
+        ];
+        assert_eq!(paragraph_ends(&lines, &wrap), [true, false, false, false]);
+        let pieces: Vec<(String, bool)> = lines.iter().map(|l| (l.text.clone(), false)).collect();
+        assert_eq!(paragraphs(&pieces, &paragraph_ends(&lines, &wrap)), ["Names.", "Data in halls. Maps."]);
     }
 
     #[test]

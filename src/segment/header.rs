@@ -143,6 +143,34 @@ pub fn first_band(lines: &[&Line]) -> FirstBand {
     finish(band, lines)
 }
 
+/// Ends a header band at the rule that closes it: lines of the band below
+/// the last rule above row 1 are row 1's own (a cell centred vertically
+/// starts above its row's item number). `rule_ys` are the heights of the
+/// rules across the table on row 1's page.
+pub fn end_band_at_rule(band: &mut FirstBand, lines: &[&Line], rule_ys: &[f32]) {
+    let Some(row1) = lines.get(band.body_start).and_then(|l| Some((l.page, l.bbox?))) else { return };
+    let Some(rule) = rule_ys.iter().copied().filter(|&y| y <= row1.1.y0 + RULE_SLACK).reduce(f32::max) else {
+        return;
+    };
+    let below = |i: usize| lines[i].page == row1.0 && lines[i].bbox.is_some_and(|b| b.y0 > rule);
+    let Some(cut) = band.header.iter().position(|&i| below(i)) else { return };
+    if !band.header[cut..].iter().all(|&i| below(i)) {
+        return;
+    }
+    // What stays must still name every column the band named: a rule
+    // between two header rows leaves both in the band.
+    let text = |ix: &[usize]| ix.iter().map(|&i| lines[i].text.as_str()).collect::<Vec<_>>().join(" ");
+    if roles_named(&text(&band.header[..cut])) < roles_named(&text(&band.header)).max(2) {
+        return;
+    }
+    band.body_start = band.header[cut];
+    band.header.truncate(cut);
+}
+
+/// Points a rule may sit below the top of row 1's first line and still be
+/// above it: rules and glyph boxes are drawn with different rounding.
+const RULE_SLACK: f32 = 0.5;
+
 /// A table whose first lines name no column has no header band: they are
 /// its first row's text after all.
 fn finish(mut band: FirstBand, lines: &[&Line]) -> FirstBand {
@@ -253,6 +281,31 @@ mod tests {
         let refs: Vec<&Line> = lines.iter().collect();
         let b = first_band(&refs);
         assert_eq!((b.header, b.other, b.body_start), (vec![1, 2], vec![(0, "note")], 3));
+    }
+
+    #[test]
+    fn a_rule_under_the_header_ends_its_band() {
+        // Row 1's cells are centred: its description's first line sits
+        // above the line with the item number, below the header's rule.
+        let at = |text: &str, y: f32| Line {
+            bbox: Some(crate::pdf::Rect { x0: 50.0, y0: y, x1: 400.0, y1: y + 10.0 }),
+            ..line(text)
+        };
+        let lines = [
+            at("Item Data Dataset", 100.0),
+            at("No. Category Name", 111.0),
+            at("• Opening hours", 130.0),
+            at("1 Health Clinics 03/2024", 141.0),
+        ];
+        let refs: Vec<&Line> = lines.iter().collect();
+        let mut b = first_band(&refs);
+        assert_eq!((b.header.clone(), b.body_start), (vec![0, 1, 2], 3));
+        end_band_at_rule(&mut b, &refs, &[95.0, 124.0, 160.0]);
+        assert_eq!((b.header, b.body_start), (vec![0, 1], 2));
+        // A rule between two header rows leaves the header whole.
+        let mut b = first_band(&refs);
+        end_band_at_rule(&mut b, &refs, &[105.0]);
+        assert_eq!(b.body_start, 3);
     }
 
     #[test]

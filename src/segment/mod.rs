@@ -193,7 +193,28 @@ pub fn plan_with_pages(lines: &[Line], pages: &[PageInfo]) -> Plan {
     }
 
     let first_section = content.iter().position(|l| section_heading(l, None).is_some()).unwrap_or(content.len());
-    let (publisher, plan_period) = title_block(&content[..first_section]);
+    let (mut publisher, mut plan_period) = title_block(&content[..first_section]);
+    if plan_period.is_none() || publisher.is_none() {
+        // A title (or publisher) repeated as the running header of later
+        // pages was taken for furniture on the first page too, where it is
+        // the title block: that is then every line above the first heading.
+        let end = content.get(first_section).and_then(|h| lines.iter().position(|l| std::ptr::eq(l, *h)));
+        let above: Vec<&Line> = lines[..end.unwrap_or(lines.len())]
+            .iter()
+            .enumerate()
+            .filter(|(i, l)| {
+                !l.text.trim().is_empty()
+                    && !pat::PAGE_NUMBER.is_match(&l.text)
+                    && furniture.get(i) != Some(&furniture::Furniture::PageNumber)
+            })
+            .map(|(_, l)| l)
+            .collect();
+        let (p, period) = title_block(&above);
+        if period.is_some() {
+            publisher = publisher.or(p);
+            plan_period = plan_period.or(period);
+        }
+    }
     let (closing_start, closing_publisher, plan_date_text) =
         closing_block(&content[first_section..], publisher.as_deref());
     for l in &content[first_section + closing_start..] {
@@ -213,7 +234,7 @@ pub fn plan_with_pages(lines: &[Line], pages: &[PageInfo]) -> Plan {
     let mut previous: Option<Columns> = None;
     for (index, t) in tables.into_iter().enumerate() {
         let mut table = t.table;
-        let cut = table_pages(&t.lines, &mut trace);
+        let cut = table_pages(&t.lines, &rules_of, &mut trace);
         if cut.not_applicable {
             if cut.pages.iter().flat_map(|p| &p.body).any(|l| pat::ROW_START.is_match(&l.text)) {
                 diagnostics.push(Diagnostic::new(
@@ -289,6 +310,18 @@ fn row_rules(rules: &[Segment], body: &[&Line]) -> Vec<f32> {
     if ys.is_empty() { row_gaps(body) } else { ys }
 }
 
+/// The heights of horizontal rules spanning most of the width of `lines`.
+fn full_width_rules<'a>(rules: &[Segment], lines: impl Iterator<Item = &'a Line>) -> Vec<f32> {
+    let Some(b) = lines.filter_map(|l| l.bbox).reduce(|a, b| a.union(&b)) else { return Vec::new() };
+    let width = (b.x1 - b.x0).max(1.0);
+    rules
+        .iter()
+        .filter(|r| (r.y0 - r.y1).abs() < 1.0)
+        .filter(|r| r.x0.max(r.x1).min(b.x1) - r.x0.min(r.x1).max(b.x0) >= ROW_RULE_SPAN * width)
+        .map(|r| r.y0)
+        .collect()
+}
+
 /// A gap between two lines wider than this many times the table's usual
 /// gap between lines (the leading inside a cell) parts two rows: cell
 /// padding, above and below, adds to the leading there.
@@ -330,8 +363,12 @@ struct Cut<'a> {
 /// lines before row 1), then wherever lines repeat that header (at the top
 /// of a continuation page, however they wrap, or mid-page where a producer
 /// restarted the table), and at every page break.
-fn table_pages<'a>(lines: &[&'a Line], trace: &mut Trace) -> Cut<'a> {
-    let band = header::first_band(lines);
+fn table_pages<'a>(lines: &[&'a Line], rules_of: &dyn Fn(u32) -> &'a [Segment], trace: &mut Trace) -> Cut<'a> {
+    let mut band = header::first_band(lines);
+    if let Some(row1) = lines.get(band.body_start).filter(|_| !band.header.is_empty()) {
+        let ys = full_width_rules(rules_of(row1.page), band.header.iter().map(|&i| lines[i]).chain([*row1]));
+        header::end_band_at_rule(&mut band, lines, &ys);
+    }
     for &(i, why) in &band.other {
         trace.dropped.push(dropped(lines[i], why));
     }

@@ -150,3 +150,56 @@ fn a_header_that_names_two_roles_in_one_slot_is_split() {
     let found = find(&refs(&h), &refs(&b), &[], None).map(|c| c.columns.iter().map(|c| c.role).collect::<Vec<_>>());
     assert_eq!(found, Ok(ROLES.to_vec()));
 }
+
+#[test]
+fn a_box_round_the_table_is_no_column_rule() {
+    let (h, b) = (header(), body());
+    // Only the box's two sides: the columns come from the white space.
+    let rules: Vec<Segment> = [45.0, 560.0].iter().map(|&x| Segment { x0: x, y0: 95.0, x1: x, y1: 175.0 }).collect();
+    check(
+        find(&refs(&h), &refs(&b), &rules, None),
+        "Whitespace: item@-1 category@75 name@142 description@239 date@386 frequency@468",
+    );
+}
+
+/// A CJK word with each glyph's start known, 10pt a glyph.
+fn cjk_word(x: f32, y: f32, text: &str) -> Word {
+    let starts: Vec<(usize, f32)> =
+        text.char_indices().enumerate().map(|(i, (o, _))| (o, x + 10.0 * i as f32)).collect();
+    let n = text.chars().count() as f32;
+    Word { text: text.into(), bbox: Rect { x0: x, y0: y, x1: x + 10.0 * n, y1: y + 10.0 }, starts }
+}
+
+fn cjk_line(y: f32, words: &[(f32, &str)]) -> Line {
+    let words: Vec<Word> = words.iter().map(|&(x, t)| cjk_word(x, y, t)).collect();
+    let text = words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
+    let bbox = words.iter().map(|w| w.bbox).reduce(|a, b| a.union(&b));
+    Line { page: 1, text, bbox, words }
+}
+
+#[test]
+fn a_header_set_flush_across_a_gutter_is_cut_where_the_body_shows_it() {
+    // 項目|數據 and 編號|種類 touch: the item and category cells have no
+    // gap in the header; the body parts them.
+    let h = vec![
+        cjk_line(100.0, &[(50.0, "項目數據"), (120.0, "數據集"), (200.0, "簡介"), (320.0, "日期"), (380.0, "頻率")]),
+        cjk_line(111.0, &[(50.0, "編號種類"), (120.0, "名稱")]),
+    ];
+    let b: Vec<Line> = (0..4)
+        .map(|i| {
+            cjk_line(
+                130.0 + 12.0 * i as f32,
+                &[
+                    (50.0, &(i + 1).to_string()),
+                    (70.0, "運輸"),
+                    (120.0, "道路"),
+                    (200.0, "數據。"),
+                    (320.0, "03/2024"),
+                    (380.0, "每月"),
+                ],
+            )
+        })
+        .collect();
+    let found = find(&refs(&h), &refs(&b), &[], None).map(|c| c.columns.iter().map(|c| c.role).collect::<Vec<_>>());
+    assert_eq!(found, Ok(ROLES.to_vec()));
+}
