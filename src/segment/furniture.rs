@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use super::header;
 use super::patterns as pat;
 use crate::layout::Line;
+use crate::pdf::Segment;
 
 /// Share of the page height, from the top and from the bottom edge, where
 /// running headers, footers and page numbers sit: page margins are 5-15%
@@ -52,7 +53,11 @@ pub fn page_heights(lines: &[Line], known: &[f32]) -> BTreeMap<u32, f32> {
 }
 
 /// Finds the furniture among a document's lines (index → kind).
-pub fn find(lines: &[Line], heights: &BTreeMap<u32, f32>) -> BTreeMap<usize, Furniture> {
+pub fn find<'r>(
+    lines: &[Line],
+    heights: &BTreeMap<u32, f32>,
+    rules_of: &dyn Fn(u32) -> &'r [Segment],
+) -> BTreeMap<usize, Furniture> {
     let mut out = BTreeMap::new();
     let pages: Vec<u32> = {
         let mut p: Vec<u32> = lines.iter().map(|l| l.page).collect();
@@ -63,7 +68,7 @@ pub fn find(lines: &[Line], heights: &BTreeMap<u32, f32>) -> BTreeMap<usize, Fur
     // (below) them.
     let (tops, bottoms) = edge_lines(lines);
     let in_header = header_blocks(lines);
-    let mut repeated: BTreeMap<(String, i64, bool), Vec<usize>> = BTreeMap::new();
+    let mut repeated: BTreeMap<(String, bool), Vec<usize>> = BTreeMap::new();
     for (i, l) in lines.iter().enumerate() {
         let text = l.text.trim();
         if text.is_empty() {
@@ -112,21 +117,60 @@ pub fn find(lines: &[Line], heights: &BTreeMap<u32, f32>) -> BTreeMap<usize, Fur
         if pat::SECTION.is_match(text) || pat::TABLE.is_match(text) || pat::ORGANISATION.is_match(text) {
             continue;
         }
-        let em = l.bbox.map_or(1.0, |b| b.height().max(1.0));
-        let y = l.bbox.map_or(0.0, |b| if top { b.y0 } else { b.y1 - heights.get(&l.page).copied().unwrap_or(0.0) });
-        let band = (y / (SAME_HEIGHT_EM * em * 2.0)).round() as i64;
-        repeated.entry((masked(text), band, top)).or_default().push(i);
+        // A line with a rule on its far side (below a footer, above a
+        // header) is inside something drawn: a table's last row, not
+        // furniture.
+        if l.bbox.is_some_and(|b| rule_beyond(b, top, rules_of(l.page))) {
+            continue;
+        }
+        repeated.entry((masked(text), top)).or_default().push(i);
     }
-    for ((_, _, top), idx) in repeated {
-        let mut ps: Vec<u32> = idx.iter().map(|&i| lines[i].page).collect();
-        ps.dedup();
-        if ps.len() >= 2 && ps.len() * 2 >= pages.len() {
-            for i in idx {
+    for ((_, top), idx) in repeated {
+        for &i in &idx {
+            // The copies on other pages at the same height, in the same size.
+            let mut ps: Vec<u32> = idx
+                .iter()
+                .filter(|&&j| same_place(&lines[i], &lines[j], top, heights))
+                .map(|&j| lines[j].page)
+                .collect();
+            ps.sort_unstable();
+            ps.dedup();
+            if ps.len() >= 2 && ps.len() * 2 >= pages.len() {
                 out.entry(i).or_insert(if top { Furniture::RunningHeader } else { Furniture::RunningFooter });
             }
         }
     }
     out
+}
+
+/// Two lines of the same text are one running line when they sit at the
+/// same height from their page's edge and are set in the same size (a
+/// title that also runs as the header of later pages is set larger).
+fn same_place(a: &Line, b: &Line, top: bool, heights: &BTreeMap<u32, f32>) -> bool {
+    let (Some(x), Some(y)) = (a.bbox, b.bbox) else { return true };
+    let from_edge = |l: &Line, r: crate::pdf::Rect| {
+        if top { r.y0 } else { heights.get(&l.page).copied().unwrap_or(r.y1) - r.y1 }
+    };
+    let em = x.height().max(y.height()).max(1.0);
+    (from_edge(a, x) - from_edge(b, y)).abs() <= SAME_HEIGHT_EM * em
+        && (x.height() - y.height()).abs() <= SAME_SIZE_SHARE * em
+}
+
+/// Lines whose heights differ by less than this share are set in one size
+/// (glyph boxes vary a little with the characters a line holds).
+const SAME_SIZE_SHARE: f32 = 0.15;
+
+/// A horizontal rule within this many ems beyond a line (below a bottom
+/// line, above a top one) encloses it.
+const ENCLOSING_RULE_EM: f32 = 2.0;
+
+fn rule_beyond(b: crate::pdf::Rect, top: bool, rules: &[Segment]) -> bool {
+    let em = b.height().max(1.0);
+    rules.iter().filter(|r| (r.y0 - r.y1).abs() < 1.0).any(|r| {
+        let overlaps = r.x0.min(r.x1) < b.x1 && r.x0.max(r.x1) > b.x0;
+        let gap = if top { b.y0 - r.y0 } else { r.y0 - b.y1 };
+        overlaps && gap >= -0.1 * em && gap <= ENCLOSING_RULE_EM * em
+    })
 }
 
 /// The longest piece of a header word wrapped onto a line of its own
@@ -240,7 +284,7 @@ mod tests {
 
     fn check(lines: &[Line], expected: &[(usize, Furniture)]) {
         let heights = page_heights(lines, &[800.0; 4]);
-        let got: Vec<(usize, Furniture)> = find(lines, &heights).into_iter().collect();
+        let got: Vec<(usize, Furniture)> = find(lines, &heights, &|_| &[]).into_iter().collect();
         assert_eq!(got, expected);
     }
 
@@ -268,6 +312,25 @@ mod tests {
                 (11, RunningFooter),
             ],
         );
+    }
+
+    #[test]
+    fn a_title_set_larger_than_the_running_header_it_repeats_is_not_furniture() {
+        let mut title = at(1, 20.0, "Open Data Plan 2024-2026");
+        title.bbox = title.bbox.map(|b| Rect { y1: b.y0 + 16.0, ..b });
+        let lines = vec![title, at(2, 20.0, "Open Data Plan 2024-2026"), at(3, 20.0, "Open Data Plan 2024-2026")];
+        check(&lines, &[(1, Furniture::RunningHeader), (2, Furniture::RunningHeader)]);
+    }
+
+    #[test]
+    fn a_line_ruled_off_below_is_a_table_row_not_a_footer() {
+        // The last line of a cell lands at the same height on two pages;
+        // the table's rule runs under it.
+        let lines = vec![at(1, 760.0, "department"), at(2, 760.0, "department")];
+        let rule = [Segment { x0: 50.0, y0: 773.0, x1: 550.0, y1: 773.0 }];
+        let heights = page_heights(&lines, &[800.0; 2]);
+        assert!(find(&lines, &heights, &|_| &rule).is_empty());
+        check(&lines, &[(0, Furniture::RunningFooter), (1, Furniture::RunningFooter)]);
     }
 
     #[test]

@@ -180,7 +180,10 @@ pub fn plan_with_pages(lines: &[Line], pages: &[PageInfo]) -> Plan {
     let language = language(lines);
     let heights: Vec<f32> = pages.iter().map(|p| p.height.unwrap_or(f32::NAN)).collect();
     let heights = furniture::page_heights(lines, &heights);
-    let furniture = furniture::find(lines, &heights);
+    let rules_of = |page: u32| -> &[Segment] {
+        usize::try_from(page).ok().and_then(|p| pages.get(p.checked_sub(1)?)).map_or(&[][..], |p| p.rules.as_slice())
+    };
+    let furniture = furniture::find(lines, &heights, &rules_of);
     let mut content: Vec<&Line> = Vec::with_capacity(lines.len());
     for (i, l) in lines.iter().enumerate() {
         if l.text.trim().is_empty() {
@@ -227,9 +230,6 @@ pub fn plan_with_pages(lines: &[Line], pages: &[PageInfo]) -> Plan {
         .or_else(|| plan_date_in(&furniture.keys().filter_map(|&i| lines.get(i)).collect::<Vec<_>>()));
 
     let tables = frame(body, &mut diagnostics);
-    let rules_of = |page: u32| -> &[Segment] {
-        usize::try_from(page).ok().and_then(|p| pages.get(p.checked_sub(1)?)).map_or(&[][..], |p| p.rules.as_slice())
-    };
     let mut out_tables = Vec::with_capacity(tables.len());
     let mut previous: Option<Columns> = None;
     for (index, t) in tables.into_iter().enumerate() {
