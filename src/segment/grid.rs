@@ -314,17 +314,22 @@ fn broke_word(line: &CellLine, next: &CellLine, left: f32, limit: f32) -> bool {
     // counts as broken only alone on its line, which is where renderers
     // that wrap between words break one that does not fit; an estimate
     // is too rough to tell a full line from a ragged one.
-    if !line.exact && line.text.split_whitespace().nth(1).is_some() {
+    // CJK text fills its lines to the edge whatever the words, so there
+    // the estimate is good enough.
+    if !line.exact && !in_cjk_text && line.text.split_whitespace().nth(1).is_some() {
         return false;
     }
+    // The Latin words the break falls between (in CJK text, the Latin
+    // run at the end of one line and at the start of the next).
+    let last_word = line.text.split_whitespace().next_back().unwrap_or("");
+    let last_word = latin_tail(last_word);
+    let next_word = latin_head(next.text.split_whitespace().next().unwrap_or(""));
     // "DATA.GOV.HK" + "datasets": capitals do not continue in lower case
     // within a word.
-    let last_word = line.text.split_whitespace().next_back().unwrap_or("");
     let letters: Vec<char> = last_word.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+    if start.is_lowercase() && letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
         return false;
     }
-    let next_word = next.text.split_whitespace().next().unwrap_or("");
     let standalone = |w: &str| STANDALONE.contains(&w.trim_end_matches([',', '.', ';', ':']).to_lowercase().as_str());
     if standalone(next_word) || standalone(last_word) {
         return false;
@@ -338,7 +343,18 @@ fn broke_word(line: &CellLine, next: &CellLine, left: f32, limit: f32) -> bool {
     // have fitted after it.
     let full = limit - line.x1 < next.first_glyph * FULL_LINE_SLACK;
     let too_wide = line.last.0 + next.first.0 > limit - left;
-    full && too_wide
+    // CJK text breaks a Latin word anywhere, however narrow the word.
+    full && (too_wide || in_cjk_text)
+}
+
+/// The end of a word after its last CJK character.
+fn latin_tail(word: &str) -> &str {
+    word.rfind(is_cjk).map_or(word, |i| &word[i + word[i..].chars().next().map_or(0, char::len_utf8)..])
+}
+
+/// The start of a word before its first CJK character.
+fn latin_head(word: &str) -> &str {
+    word.find(is_cjk).map_or(word, |i| &word[..i])
 }
 
 fn finish(b: Building, wrap: &Wrap) -> RawRow {
@@ -502,6 +518,21 @@ mod tests {
         assert_eq!(paragraph_ends(&lines, &wrap), [true, false, false, false]);
         let pieces: Vec<(String, bool)> = lines.iter().map(|l| (l.text.clone(), false)).collect();
         assert_eq!(paragraphs(&pieces, &paragraph_ends(&lines, &wrap)), ["Names.", "Data in halls. Maps."]);
+    }
+
+    #[test]
+    fn a_latin_word_broken_in_cjk_text_rejoins_however_short() {
+        // "網站以 C" fills the line (an estimated edge: no rules); "SV" on
+        // the next line is the rest of "CSV".
+        let line = CellLine { exact: false, limit: None, edge: Some(100.0), ..cell_line("網站以 C", 99.0) };
+        let next = CellLine { exact: false, limit: None, edge: Some(100.0), ..cell_line("SV 格式", 60.0) };
+        assert!(broke_word(&line, &next, 0.0, 100.0));
+        // With room left for the "S", the break was on purpose.
+        let short = CellLine { x1: 80.0, ..line.clone() };
+        assert!(!broke_word(&short, &next, 0.0, 100.0));
+        // Latin text wraps between words: two words stay two.
+        let latin = CellLine { exact: false, limit: None, edge: Some(100.0), ..cell_line("data in C", 99.0) };
+        assert!(!broke_word(&latin, &next, 0.0, 100.0));
     }
 
     #[test]

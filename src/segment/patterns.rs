@@ -44,8 +44,12 @@ pub static ROW_START: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*([0-9０-９]{
 /// A bullet sign at the start of a description line.
 /// A hyphen or dash counts only with a space after it ("- Data …"), not
 /// as the start of a wrapped word.
-pub static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\s*(?:[•●▪■◆◦‧・∙·○➢►\u{F0B7}\u{F06C}\u{F0A7}\u{F0D8}]|[-–—*](?:\s|$))\s*(.*?)\s*$"));
+/// A glyph no encoding gave a character for (U+FFFD) standing alone at
+/// a line's start is a bullet too: dingbat bullets are the glyphs fonts
+/// most often leave unmapped.
+pub static BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\s*(?:[•●▪■◆◦‧・∙·○➢►\u{F0B7}\u{F06C}\u{F0A7}\u{F0D8}]|[-–—*\u{FFFD}](?:\s|$))\s*(.*?)\s*$")
+});
 
 /// A bullet sign inside a line, for rows whose first bullet follows the name on the same line.
 pub static INLINE_BULLET: LazyLock<Regex> =
