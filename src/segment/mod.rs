@@ -299,10 +299,10 @@ const ROW_RULE_SPAN: f32 = 0.8;
 fn row_rules(rules: &[Segment], body: &[&Line]) -> Vec<f32> {
     let Some(b) = body.iter().filter_map(|l| l.bbox).reduce(|a, b| a.union(&b)) else { return Vec::new() };
     let width = (b.x1 - b.x0).max(1.0);
-    let mut ys: Vec<f32> = rules
-        .iter()
-        .filter(|r| (r.y0 - r.y1).abs() < 1.0 && r.y0 > b.y0 && r.y0 < b.y1)
-        .filter(|r| r.x0.max(r.x1).min(b.x1) - r.x0.min(r.x1).max(b.x0) >= ROW_RULE_SPAN * width)
+    let mut ys: Vec<f32> = horizontal_runs(rules)
+        .into_iter()
+        .filter(|r| r.y0 > b.y0 && r.y0 < b.y1)
+        .filter(|r| r.x1.min(b.x1) - r.x0.max(b.x0) >= ROW_RULE_SPAN * width)
         .map(|r| r.y0)
         .collect();
     ys.sort_by(f32::total_cmp);
@@ -314,12 +314,39 @@ fn row_rules(rules: &[Segment], body: &[&Line]) -> Vec<f32> {
 fn full_width_rules<'a>(rules: &[Segment], lines: impl Iterator<Item = &'a Line>) -> Vec<f32> {
     let Some(b) = lines.filter_map(|l| l.bbox).reduce(|a, b| a.union(&b)) else { return Vec::new() };
     let width = (b.x1 - b.x0).max(1.0);
-    rules
-        .iter()
-        .filter(|r| (r.y0 - r.y1).abs() < 1.0)
-        .filter(|r| r.x0.max(r.x1).min(b.x1) - r.x0.min(r.x1).max(b.x0) >= ROW_RULE_SPAN * width)
+    horizontal_runs(rules)
+        .into_iter()
+        .filter(|r| r.x1.min(b.x1) - r.x0.max(b.x0) >= ROW_RULE_SPAN * width)
         .map(|r| r.y0)
         .collect()
+}
+
+/// Points between two pieces of one horizontal rule: a grid drawn cell by
+/// cell gives each cell its own border, end to end or overlapping.
+const RULE_JOIN_GAP: f32 = 2.0;
+
+/// Horizontal rules with the pieces of each drawn line joined into one,
+/// left to right (`x0 <= x1`).
+fn horizontal_runs(rules: &[Segment]) -> Vec<Segment> {
+    let mut hs: Vec<Segment> = rules
+        .iter()
+        .filter(|r| (r.y0 - r.y1).abs() < 1.0)
+        .map(|r| Segment { x0: r.x0.min(r.x1), x1: r.x0.max(r.x1), y0: r.y0, y1: r.y0 })
+        .collect();
+    hs.sort_by(|a, b| a.y0.total_cmp(&b.y0));
+    let mut out: Vec<Segment> = Vec::new();
+    // Pieces at (nearly) one height, left to right: joined while they touch.
+    for height in hs.chunk_by_mut(|a, b| b.y0 - a.y0 < 1.0) {
+        height.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        let start = out.len();
+        for r in height.iter() {
+            match out[start..].last_mut() {
+                Some(o) if r.x0 <= o.x1 + RULE_JOIN_GAP => o.x1 = o.x1.max(r.x1),
+                _ => out.push(*r),
+            }
+        }
+    }
+    out
 }
 
 /// A gap between two lines wider than this many times the table's usual

@@ -343,3 +343,18 @@ fn chinese_ruled_table_with_marker_mid_cell() {
     .assert_eq(&render_rows(&p));
     assert_eq!(p.tables[0].organisation.as_deref(), Some("香港中華煤氣有限公司"));
 }
+
+#[test]
+fn rules_drawn_in_pieces_are_one_rule() {
+    use crate::pdf::Segment;
+    let pieces = [
+        Segment { x0: 50.0, y0: 100.0, x1: 150.0, y1: 100.0 },
+        Segment { x0: 300.0, y0: 100.3, x1: 150.0, y1: 100.3 },
+        Segment { x0: 301.0, y0: 100.0, x1: 400.0, y1: 100.0 },
+        // Another height, and a gap too wide to be one line.
+        Segment { x0: 50.0, y0: 200.0, x1: 100.0, y1: 200.0 },
+        Segment { x0: 120.0, y0: 200.0, x1: 400.0, y1: 200.0 },
+    ];
+    let runs: Vec<(f32, f32, f32)> = super::horizontal_runs(&pieces).iter().map(|r| (r.y0, r.x0, r.x1)).collect();
+    assert_eq!(runs, [(100.0, 50.0, 400.0), (200.0, 50.0, 100.0), (200.0, 120.0, 400.0)]);
+}
