@@ -306,7 +306,14 @@ fn broke_word(line: &CellLine, next: &CellLine, left: f32, limit: f32) -> bool {
     // as "CSV" breaks before a capital too.
     let in_cjk_text = line.text.chars().any(is_cjk) && start.is_alphabetic() && !is_cjk(start);
     let in_word = end.is_alphabetic() && !is_cjk(end) && (start.is_lowercase() || in_cjk_text);
-    let in_number = (end.is_ascii_digit() || end == '/') && start.is_ascii_digit();
+    // A number is digits and separators throughout ("Q4" + "2024" is a
+    // quarter and a year).
+    let number_piece = line
+        .text
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | ',' | '-')));
+    let in_number = (end.is_ascii_digit() || end == '/') && start.is_ascii_digit() && number_piece;
     if !(in_word || in_number) {
         return false;
     }
@@ -401,9 +408,14 @@ fn paragraph_ends(lines: &[CellLine], wrap: &Wrap) -> Vec<bool> {
                 return false;
             }
             let limit = wrap.limit(Role::Description, l);
-            // A Latin word needs a space before it; CJK does not.
-            let space = if next.text.chars().next().is_some_and(is_cjk) { 0.0 } else { next.first_glyph };
-            limit - l.x1 > (next.first.0 + space) * FULL_LINE_SLACK
+            // CJK text may break after any character; a Latin word needs
+            // its whole width and a space before it.
+            let need = if next.text.chars().next().is_some_and(is_cjk) {
+                next.first_glyph
+            } else {
+                next.first.0 + next.first_glyph
+            };
+            limit - l.x1 > need * FULL_LINE_SLACK
         })
         .collect()
 }
@@ -533,6 +545,28 @@ mod tests {
         // Latin text wraps between words: two words stay two.
         let latin = CellLine { exact: false, limit: None, edge: Some(100.0), ..cell_line("data in C", 99.0) };
         assert!(!broke_word(&latin, &next, 0.0, 100.0));
+    }
+
+    #[test]
+    fn cjk_paragraphs_need_room_for_one_character_only() {
+        let wrap = Wrap { widest: BTreeMap::new() };
+        // The next paragraph's first "word" is its whole run of CJK text,
+        // but one character of it would have fitted.
+        let mut next = cell_line("數據包括地區、開放時間及設施，由負責組別更新。", 100.0);
+        next.first = (230.0, 23);
+        next.first_glyph = 10.0;
+        let lines = [cell_line("提供歷史紀錄。", 70.0), next];
+        assert_eq!(paragraph_ends(&lines, &wrap), [true, false]);
+    }
+
+    #[test]
+    fn a_quarter_and_its_year_are_two_words() {
+        let q = CellLine { first: (10.0, 2), last: (10.0, 2), ..cell_line("Q4", 99.0) };
+        let year = CellLine { first: (20.0, 4), ..cell_line("2024", 20.0) };
+        assert!(!broke_word(&q, &year, 80.0, 100.0));
+        // A date broken after its slash is one date.
+        let month = CellLine { first: (15.0, 3), last: (15.0, 3), ..cell_line("12/", 99.0) };
+        assert!(broke_word(&month, &year, 85.0, 100.0));
     }
 
     #[test]
