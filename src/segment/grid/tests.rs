@@ -1,0 +1,91 @@
+//! Cell joining, bullets, paragraphs and word breaks on small cells.
+use super::*;
+
+fn check(pieces: &[&str], expected: &[&str]) {
+    let pieces: Vec<(String, bool)> = pieces.iter().map(|p| ((*p).to_owned(), false)).collect();
+    assert_eq!(bullets(&pieces), expected);
+}
+
+#[test]
+fn bullets_of_every_style() {
+    check(&["• Names.", "• Data in", "CSV."], &["Names.", "Data in CSV."]);
+    // Dashes are bullets only in a cell that starts with one.
+    check(&["- Names.", "- Data."], &["Names.", "Data."]);
+    check(&["Volumes of local", "- supplementary data."], &["Volumes of local - supplementary data."]);
+    // Numbered lists count up from 1.
+    check(&["1. Names of", "halls.", "2. Data.", "3) Maps."], &["Names of halls.", "Data.", "Maps."]);
+    check(&["(1) Names.", "(2) Data."], &["Names.", "Data."]);
+    check(&["2024 figures.", "1. Data."], &["2024 figures. 1. Data."]);
+}
+
+fn cell_line(text: &str, x1: f32) -> CellLine {
+    let first = text.split_whitespace().next().unwrap_or("");
+    CellLine {
+        text: text.into(),
+        x0: 0.0,
+        x1,
+        first: (5.0 * first.chars().count() as f32, first.chars().count()),
+        first_glyph: 5.0,
+        last: (0.0, 0),
+        exact: true,
+        limit: Some(100.0),
+        block: 0,
+        edge: None,
+    }
+}
+
+#[test]
+fn paragraphs_end_where_a_sentence_ends_and_the_next_word_would_have_fitted() {
+    let wrap = Wrap { widest: BTreeMap::new() };
+    // "Names." leaves room for "Data" (20pt): a paragraph break. "in"
+    // ends no sentence; "halls." fills the line.
+    let lines =
+        [cell_line("Names.", 40.0), cell_line("Data in", 98.0), cell_line("halls.", 97.0), cell_line("Maps.", 30.0)];
+    assert_eq!(paragraph_ends(&lines, &wrap), [true, false, false, false]);
+    let pieces: Vec<(String, bool)> = lines.iter().map(|l| (l.text.clone(), false)).collect();
+    assert_eq!(paragraphs(&pieces, &paragraph_ends(&lines, &wrap)), ["Names.", "Data in halls. Maps."]);
+}
+
+#[test]
+fn a_latin_word_broken_in_cjk_text_rejoins_however_short() {
+    // "網站以 C" fills the line (an estimated edge: no rules); "SV" on
+    // the next line is the rest of "CSV".
+    let line = CellLine { exact: false, limit: None, edge: Some(100.0), ..cell_line("網站以 C", 99.0) };
+    let next = CellLine { exact: false, limit: None, edge: Some(100.0), ..cell_line("SV 格式", 60.0) };
+    assert!(broke_word(&line, &next, 0.0, 100.0));
+    // With room left for the "S", the break was on purpose.
+    let short = CellLine { x1: 80.0, ..line.clone() };
+    assert!(!broke_word(&short, &next, 0.0, 100.0));
+    // Latin text wraps between words: two words stay two.
+    let latin = CellLine { exact: false, limit: None, edge: Some(100.0), ..cell_line("data in C", 99.0) };
+    assert!(!broke_word(&latin, &next, 0.0, 100.0));
+}
+
+#[test]
+fn cjk_paragraphs_need_room_for_one_character_only() {
+    let wrap = Wrap { widest: BTreeMap::new() };
+    // The next paragraph's first "word" is its whole run of CJK text,
+    // but one character of it would have fitted.
+    let mut next = cell_line("數據包括地區、開放時間及設施，由負責組別更新。", 100.0);
+    next.first = (230.0, 23);
+    next.first_glyph = 10.0;
+    let lines = [cell_line("提供歷史紀錄。", 70.0), next];
+    assert_eq!(paragraph_ends(&lines, &wrap), [true, false]);
+}
+
+#[test]
+fn a_quarter_and_its_year_are_two_words() {
+    let q = CellLine { first: (10.0, 2), last: (10.0, 2), ..cell_line("Q4", 99.0) };
+    let year = CellLine { first: (20.0, 4), ..cell_line("2024", 20.0) };
+    assert!(!broke_word(&q, &year, 80.0, 100.0));
+    // A date broken after its slash is one date.
+    let month = CellLine { first: (15.0, 3), last: (15.0, 3), ..cell_line("12/", 99.0) };
+    assert!(broke_word(&month, &year, 85.0, 100.0));
+}
+
+#[test]
+fn cells_meet_flush_only_beside_cjk_bullets_and_numbers() {
+    assert!(flush_boundary("座標。03/2024", "座標。".len()));
+    assert!(flush_boundary("資料•", "資料".len()));
+    assert!(!flush_boundary("data", 3));
+}
