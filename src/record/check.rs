@@ -110,9 +110,78 @@ pub fn check(r: &Record) -> Vec<Flag> {
             flag(field, format!("column-header words inside the {field}: {text:?}"));
         }
     }
+    // A word broken apart ("Educatio n", "shelter s"): a lone lower-case
+    // letter is no English word but "a".
+    for (field, text) in [("category", r.category.as_str()), ("name", r.name.as_str())]
+        .into_iter()
+        .chain(r.description.iter().map(|d| ("description", d.as_str())))
+    {
+        if text.split_whitespace().any(|w| w.len() == 1 && w.chars().all(|c| c.is_ascii_lowercase()) && w != "a") {
+            flag(field, format!("a word broken apart in the {field}: {text:?}"));
+        }
+    }
+    // Bullets run together: a bullet sign inside an item, or a dash
+    // opening a new sentence ("…提供。- 數據…").
+    for d in &r.description {
+        if d.contains(BULLET_SIGNS) || SENTENCE_THEN_DASH.is_match(d) {
+            flag("description", format!("bullets run together: {d:?}"));
+        }
+    }
     flags.sort_by_key(|f| f.field);
     flags.dedup_by(|a, b| a.field == b.field);
     flags
+}
+
+/// A sentence's end, then a dash and a space: the next bullet's sign.
+static SENTENCE_THEN_DASH: LazyLock<Regex> = LazyLock::new(|| re(r"[。.;；]\s*[-–—]\s"));
+
+/// What the rows of one plan say about each other: a category that is the
+/// tail of another row's category ("Culture" beside "Recreation and
+/// Culture", 工 beside 就業及勞工) lost its first lines to the row above;
+/// one that is another row's category and more ("Social Welfare
+/// Information Technology") took the next row's first lines; one spaced
+/// differently from the same category elsewhere ("Informati on") has a
+/// word broken apart. Returns (index into `records`, flag).
+pub fn check_plan(records: &[Record]) -> Vec<(usize, Flag)> {
+    let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect::<String>();
+    let mut count: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    let mut spelled: std::collections::BTreeMap<String, std::collections::BTreeMap<&str, usize>> =
+        std::collections::BTreeMap::new();
+    for r in records {
+        let k = squash(&r.category);
+        if k.is_empty() {
+            continue;
+        }
+        *count.entry(k.clone()).or_default() += 1;
+        *spelled.entry(k).or_default().entry(r.category.trim()).or_default() += 1;
+    }
+    let mut out = Vec::new();
+    for (i, r) in records.iter().enumerate() {
+        let k = squash(&r.category);
+        if k.is_empty() {
+            continue;
+        }
+        // Only against categories seen twice or more: a plan may use two
+        // that end alike ("Technology and Broadcasting" beside
+        // "Information Technology and Broadcasting") once each.
+        let reason = if count[&k] == 1 && count.iter().any(|(o, &n)| n >= 2 && o.len() > k.len() && o.ends_with(&k)) {
+            Some("the tail of another row's category")
+        } else if count[&k] == 1 && count.iter().any(|(o, &n)| n >= 2 && o.len() < k.len() && k.starts_with(o.as_str()))
+        {
+            Some("another row's category with more after it")
+        } else if spelled[&k]
+            .iter()
+            .any(|(&other, &n)| other != r.category.trim() && n > spelled[&k][r.category.trim()])
+        {
+            Some("spaced differently from the same category in other rows")
+        } else {
+            None
+        };
+        if let Some(why) = reason {
+            out.push((i, Flag { field: "category", reason: format!("{why}: {:?}", r.category) }));
+        }
+    }
+    out
 }
 
 /// A frequency the schema calls other because it combines known ones
@@ -241,5 +310,47 @@ mod tests {
         r.description =
             vec!["Historical data are available from 2008 onwards.".into(), "Data are updated daily.".into()];
         assert!(check(&r).is_empty(), "{:?}", check(&r));
+    }
+
+    #[test]
+    fn broken_words_and_bullets_run_together_are_flagged() {
+        let mut r = record();
+        r.category = "Educatio n".into();
+        assert_eq!(check_fields(&r), vec!["category"]);
+        let mut r = record();
+        r.description = vec!["數據以中英文提供。- 數據按年份劃分。".into()];
+        assert_eq!(check_fields(&r), vec!["description"]);
+        let mut r = record();
+        r.description = vec!["Names ▪ Historical records since 2015.".into()];
+        assert_eq!(check_fields(&r), vec!["description"]);
+        // "a" is a word; a dash inside a sentence is punctuation.
+        let mut r = record();
+        r.description = vec!["Data of a survey - the yearly one.".into()];
+        assert!(check(&r).is_empty(), "{:?}", check(&r));
+    }
+
+    fn with_category(c: &str) -> Record {
+        Record { category: c.into(), ..record() }
+    }
+
+    #[test]
+    fn categories_checked_against_the_plans_other_rows() {
+        let rows = [
+            with_category("Recreation and Culture"),
+            with_category("Recreation and Culture"),
+            with_category("Culture"),
+            with_category("Social Welfare"),
+            with_category("Social Welfare"),
+            with_category("Social Welfare Transport"),
+            with_category("Informati on Technology"),
+            with_category("Information Technology"),
+            with_category("Information Technology"),
+            with_category("Housing"),
+            with_category("Housing, Planning and Land"),
+        ];
+        let flagged: Vec<usize> = check_plan(&rows).into_iter().map(|(i, _)| i).collect();
+        // A category that begins with a rarer one ("Housing" and "Housing,
+        // Planning and Land" once each) is not flagged.
+        assert_eq!(flagged, [2, 5, 6]);
     }
 }

@@ -57,10 +57,17 @@ pub fn normalise(plan: &Plan, source: &str) -> (Vec<Record>, Vec<Diagnostic>) {
         _ => {}
     }
     let mut records = Vec::new();
+    let mut first_page = Vec::new();
     for table in &plan.tables {
         for row in &table.rows {
             records.push(record(plan, table, row, source, &publisher, &plan_period, &plan_date, &mut diagnostics));
+            first_page.push(row.pages.first().copied());
         }
+    }
+    for (i, f) in check::check_plan(&records) {
+        let r = &records[i];
+        let where_ = format!("section {} item {}", r.section, r.item_no);
+        diagnostics.push(Diagnostic::flag(first_page[i], &r.id, f.field, format!("{where_}: {}", f.reason)));
     }
     (records, diagnostics)
 }
