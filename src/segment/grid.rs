@@ -63,6 +63,9 @@ struct Building {
 pub(super) fn rows(pages: &[CutPage<'_>], diagnostics: &mut Vec<Diagnostic>) -> Vec<RawRow> {
     let mut rows = Vec::new();
     let mut current: Option<Building> = None;
+    // Lines after the header and before row 1's number on the table's
+    // first page: row 1's cells, centred vertically about its number.
+    let mut early: Vec<(&Line, BTreeMap<Role, CellLine>)> = Vec::new();
     for (block, page) in pages.iter().enumerate() {
         let split_lines: Vec<BTreeMap<Role, CellLine>> =
             page.body.iter().map(|line| split(line, &page.columns, block)).collect();
@@ -97,30 +100,33 @@ pub(super) fn rows(pages: &[CutPage<'_>], diagnostics: &mut Vec<Diagnostic>) -> 
                 if let Some(b) = current.take() {
                     rows.push(b);
                 }
-                current = Some(Building { item_no: expected, ..Building::default() });
+                let mut b = Building { item_no: expected, ..Building::default() };
+                if expected == 1 && block == 0 {
+                    for (l, c) in early.drain(..) {
+                        add_line(&mut b, l, c, false);
+                    }
+                }
+                current = Some(b);
             }
             let Some(b) = current.as_mut() else {
-                diagnostics.push(Diagnostic::new(
-                    Some(line.page),
-                    format!("text before the table's first row ignored: {}", line.text.trim()),
-                ));
+                if block == 0 {
+                    early.push((line, cells));
+                } else {
+                    diagnostics.push(Diagnostic::new(
+                        Some(line.page),
+                        format!("text before the table's first row ignored: {}", line.text.trim()),
+                    ));
+                }
                 continue;
             };
-            if !b.pages.contains(&line.page) {
-                b.pages.push(line.page);
-            }
-            if let Some(r) = line.bbox {
-                match b.bands.iter_mut().find(|band| band.0 == line.page) {
-                    Some(band) => (band.1, band.2) = (band.1.min(r.y0), band.2.max(r.y1)),
-                    None => b.bands.push((line.page, r.y0, r.y1)),
-                }
-            }
-            for (role, cell) in cells {
-                if !(starts && role == Role::Item) {
-                    b.cells.entry(role).or_default().push(cell);
-                }
-            }
+            add_line(b, line, cells, starts);
         }
+    }
+    for (line, _) in early {
+        diagnostics.push(Diagnostic::new(
+            Some(line.page),
+            format!("text before the table's first row ignored: {}", line.text.trim()),
+        ));
     }
     if let Some(b) = current {
         rows.push(b);
@@ -133,6 +139,25 @@ pub(super) fn rows(pages: &[CutPage<'_>], diagnostics: &mut Vec<Diagnostic>) -> 
     let wrap = Wrap { widest };
     let rows: Vec<RawRow> = rows.into_iter().map(|b| finish(b, &wrap)).collect();
     rows
+}
+
+/// Adds a line's cells to a row; `starts` when the line holds the row's
+/// number, which is no cell text.
+fn add_line(b: &mut Building, line: &Line, cells: BTreeMap<Role, CellLine>, starts: bool) {
+    if !b.pages.contains(&line.page) {
+        b.pages.push(line.page);
+    }
+    if let Some(r) = line.bbox {
+        match b.bands.iter_mut().find(|band| band.0 == line.page) {
+            Some(band) => (band.1, band.2) = (band.1.min(r.y0), band.2.max(r.y1)),
+            None => b.bands.push((line.page, r.y0, r.y1)),
+        }
+    }
+    for (role, cell) in cells {
+        if !(starts && role == Role::Item) {
+            b.cells.entry(role).or_default().push(cell);
+        }
+    }
 }
 
 fn item_number(text: &str) -> Option<u32> {

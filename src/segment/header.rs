@@ -167,6 +167,23 @@ pub fn end_band_at_rule(band: &mut FirstBand, lines: &[&Line], rule_ys: &[f32]) 
     band.header.truncate(cut);
 }
 
+/// Ends a header band at the first line that holds a bullet sign: no
+/// header cell has one, and a description cell centred vertically starts
+/// above its row's item number.
+pub fn end_band_at_bullet(band: &mut FirstBand, lines: &[&Line]) {
+    let bulleted = |t: &str| pat::INLINE_BULLET.is_match(t) || pat::BULLET.is_match(t);
+    let Some(cut) = band.header.iter().position(|&i| bulleted(&lines[i].text)) else { return };
+    if cut == 0 {
+        return;
+    }
+    let text = |ix: &[usize]| ix.iter().map(|&i| lines[i].text.as_str()).collect::<Vec<_>>().join(" ");
+    if roles_named(&text(&band.header[..cut])) < roles_named(&text(&band.header)).max(2) {
+        return;
+    }
+    band.body_start = band.header[cut];
+    band.header.truncate(cut);
+}
+
 /// Points a rule may sit below the top of row 1's first line and still be
 /// above it: rules and glyph boxes are drawn with different rounding.
 const RULE_SLACK: f32 = 0.5;
@@ -306,6 +323,19 @@ mod tests {
         let mut b = first_band(&refs);
         end_band_at_rule(&mut b, &refs, &[105.0]);
         assert_eq!(b.body_start, 3);
+    }
+
+    #[test]
+    fn a_bullet_ends_the_header_band() {
+        let lines: Vec<Line> =
+            ["Item Data Dataset", "No. Category Name Description", "• Opening hours", "1 Health Clinics 03/2024"]
+                .into_iter()
+                .map(line)
+                .collect();
+        let refs: Vec<&Line> = lines.iter().collect();
+        let mut b = first_band(&refs);
+        end_band_at_bullet(&mut b, &refs);
+        assert_eq!((b.header, b.body_start), (vec![0, 1], 2));
     }
 
     #[test]

@@ -395,6 +395,7 @@ fn table_pages<'a>(lines: &[&'a Line], rules_of: &dyn Fn(u32) -> &'a [Segment], 
     if let Some(row1) = lines.get(band.body_start).filter(|_| !band.header.is_empty()) {
         let ys = full_width_rules(rules_of(row1.page), band.header.iter().map(|&i| lines[i]).chain([*row1]));
         header::end_band_at_rule(&mut band, lines, &ys);
+        header::end_band_at_bullet(&mut band, lines);
     }
     for &(i, why) in &band.other {
         trace.dropped.push(dropped(lines[i], why));

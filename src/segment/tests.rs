@@ -358,3 +358,49 @@ fn rules_drawn_in_pieces_are_one_rule() {
     let runs: Vec<(f32, f32, f32)> = super::horizontal_runs(&pieces).iter().map(|r| (r.y0, r.x0, r.x1)).collect();
     assert_eq!(runs, [(100.0, 50.0, 400.0), (200.0, 50.0, 100.0), (200.0, 120.0, 400.0)]);
 }
+
+#[test]
+fn a_first_row_centred_about_its_number_keeps_its_upper_lines() {
+    let col = |i: usize| EDGES[i] + 5.0;
+    let mut lines = vec![
+        geo_line(1, 20.0, &[(200.0, "Lands Department")]),
+        geo_line(1, 35.0, &[(100.0, "Open Data Plan for 2024-2026")]),
+        geo_line(1, 60.0, &[(50.0, "A. Datasets to be released in 2024")]),
+        geo_line(1, 70.0, &[(50.0, "i. Spatial Data")]),
+        geo_line(
+            1,
+            90.0,
+            &[
+                (col(0), "Item"),
+                (col(1), "Category"),
+                (col(2), "Name"),
+                (col(3), "Description"),
+                (col(4), "Date"),
+                (col(5), "Frequency"),
+            ],
+        ),
+        // The description has three lines; the other cells one, centred
+        // on its middle line.
+        geo_line(1, 110.0, &[(col(3), "• Opening hours.")]),
+        geo_line(
+            1,
+            121.0,
+            &[
+                (col(0), "1"),
+                (col(1), "Health"),
+                (col(2), "Clinics"),
+                (col(3), "• Data in"),
+                (col(4), "03/2024"),
+                (col(5), "Monthly"),
+            ],
+        ),
+        geo_line(1, 132.0, &[(col(3), "CSV.")]),
+        geo_line(1, 300.0, &[(300.0, "December 2023")]),
+    ];
+    lines.iter_mut().for_each(|l| l.text = l.text.trim().to_owned());
+    let p = super::plan_with_rules(&lines, &[]);
+    expect![[r#"
+        Ai 1 [Health] [Clinics] ["Opening hours.", "Data in CSV."] [03/2024] [Monthly] p[1]
+    "#]]
+    .assert_eq(&render_rows(&p));
+}
