@@ -322,6 +322,7 @@ fn slots<'w>(seps: &[Gap], header: &[&'w Word], lines: &[&Line], em: f32) -> Vec
     let mut edges = vec![(f32::NEG_INFINITY, f32::INFINITY)];
     edges.extend(seps.iter().map(|g| (g.mid(), (g.x1 - g.x0) / em)));
     edges.push((f32::INFINITY, f32::INFINITY));
+    let centres = header_positions(header, seps);
     edges
         .windows(2)
         .map(|e| {
@@ -330,7 +331,8 @@ fn slots<'w>(seps: &[Gap], header: &[&'w Word], lines: &[&Line], em: f32) -> Vec
                 let c = (w.bbox.x0 + w.bbox.x1) / 2.0;
                 c >= l && c < r
             };
-            let hw: Vec<&Word> = header.iter().copied().filter(inside).collect();
+            let hw: Vec<&Word> =
+                header.iter().zip(&centres).filter(|(_, c)| **c >= l && **c < r).map(|(w, _)| *w).collect();
             let body: Vec<&Word> = lines.iter().flat_map(|l| l.words.iter()).filter(inside).collect();
             Slot {
                 left: l,
@@ -340,6 +342,24 @@ fn slots<'w>(seps: &[Gap], header: &[&'w Word], lines: &[&Line], em: f32) -> Vec
                 role: role_of(&reading_order(&hw)),
                 header: hw,
                 bullets_only: !body.is_empty() && body.iter().all(|w| is_bullet_sign(&w.text)),
+            }
+        })
+        .collect()
+}
+
+/// Where each header word counts as standing: its middle, unless that
+/// falls inside a gutter ("No." of "Item No." reaching into the wide
+/// gutter beside a column of short numbers), where its left edge tells
+/// the side it starts on.
+fn header_positions(words: &[&Word], seps: &[Gap]) -> Vec<f32> {
+    words
+        .iter()
+        .map(|w| {
+            let c = (w.bbox.x0 + w.bbox.x1) / 2.0;
+            match seps.iter().find(|g| g.x0 < c && c < g.x1) {
+                Some(g) if w.bbox.x0 < g.mid() => g.mid() - 0.01,
+                Some(g) => g.mid(),
+                None => c,
             }
         })
         .collect()

@@ -203,3 +203,15 @@ fn a_header_set_flush_across_a_gutter_is_cut_where_the_body_shows_it() {
     let found = find(&refs(&h), &refs(&b), &[], None).map(|c| c.columns.iter().map(|c| c.role).collect::<Vec<_>>());
     assert_eq!(found, Ok(ROLES.to_vec()));
 }
+
+#[test]
+fn a_header_word_reaching_into_a_wide_gutter_stays_with_its_column() {
+    // "Item No." over a column of short numbers: the gutter runs from the
+    // numbers' right edge (55) to the categories (100), middle 77.5. "No."
+    // (72.5-87.5) has its middle past that, but starts before it.
+    let h = line(100.0, &[(50.0, "Item No."), (100.0, "Category")]);
+    let words: Vec<&Word> = h.words.iter().collect();
+    let at = header_positions(&words, &[Gap { x0: 55.0, x1: 100.0 }]);
+    assert!(at[0] < 77.5 && at[1] < 77.5, "{at:?}");
+    assert!(at[2] > 100.0, "{at:?}");
+}
