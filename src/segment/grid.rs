@@ -63,8 +63,9 @@ struct Building {
 pub(super) fn rows(pages: &[CutPage<'_>], diagnostics: &mut Vec<Diagnostic>) -> Vec<RawRow> {
     let mut rows = Vec::new();
     let mut current: Option<Building> = None;
-    // Lines after the header and before row 1's number on the table's
-    // first page: row 1's cells, centred vertically about its number.
+    // Lines after the header and before row 1's number (on the same page
+    // or, where the header ends a page, the next): row 1's cells, centred
+    // vertically about its number.
     let mut early: Vec<(&Line, BTreeMap<Role, CellLine>)> = Vec::new();
     for (block, page) in pages.iter().enumerate() {
         let split_lines: Vec<BTreeMap<Role, CellLine>> =
@@ -101,7 +102,7 @@ pub(super) fn rows(pages: &[CutPage<'_>], diagnostics: &mut Vec<Diagnostic>) -> 
                     rows.push(b);
                 }
                 let mut b = Building { item_no: expected, ..Building::default() };
-                if expected == 1 && block == 0 {
+                if expected == 1 {
                     for (l, c) in early.drain(..) {
                         add_line(&mut b, l, c, false);
                     }
@@ -109,14 +110,7 @@ pub(super) fn rows(pages: &[CutPage<'_>], diagnostics: &mut Vec<Diagnostic>) -> 
                 current = Some(b);
             }
             let Some(b) = current.as_mut() else {
-                if block == 0 {
-                    early.push((line, cells));
-                } else {
-                    diagnostics.push(Diagnostic::new(
-                        Some(line.page),
-                        format!("text before the table's first row ignored: {}", line.text.trim()),
-                    ));
-                }
+                early.push((line, cells));
                 continue;
             };
             add_line(b, line, cells, starts);
