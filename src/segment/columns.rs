@@ -156,13 +156,50 @@ pub fn find(
             }
         }
         if let Some(columns) = best {
-            return Ok(Columns { columns, strategy, em });
+            return Ok(Columns { columns: item_edge_from_numbers(columns, body), strategy, em });
         }
     }
     if let Some(p) = previous {
         return Ok(Columns { strategy: Strategy::Previous, ..p.clone() });
     }
-    by_position(&separators, &words).map(|columns| Columns { columns, strategy: Strategy::Position, em })
+    by_position(&separators, &words).map(|columns| Columns {
+        columns: item_edge_from_numbers(columns, body),
+        strategy: Strategy::Position,
+        em,
+    })
+}
+
+/// Moves the item column's right edge in to just after the item numbers
+/// when the column as found also holds the text after them on their lines
+/// ("1 食物": a one-row table shows too little white space to part the
+/// item numbers from the categories): item cells hold numbers only.
+fn item_edge_from_numbers(mut cols: Vec<Column>, body: &[&Line]) -> Vec<Column> {
+    let Some(i) = cols.iter().position(|c| c.role == Role::Item) else { return cols };
+    let Some(right) = cols.get(i).map(|c| c.right) else { return cols };
+    let is_number = |t: &str| {
+        let t = t.trim_end_matches(['.', '．']);
+        !t.is_empty() && t.chars().count() <= 3 && t.chars().all(|c| c.is_ascii_digit())
+    };
+    let (mut numbers_end, mut text_start) = (f32::NEG_INFINITY, f32::INFINITY);
+    for l in body {
+        let mut ws: Vec<&Word> = l.words.iter().filter(|w| w.bbox.x0 < right).collect();
+        ws.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+        if let [first, next, ..] = ws.as_slice() {
+            if is_number(&first.text) {
+                numbers_end = numbers_end.max(first.bbox.x1);
+                text_start = text_start.min(next.bbox.x0);
+            }
+        }
+    }
+    if numbers_end < text_start && text_start.is_finite() {
+        let edge = (numbers_end + text_start) / 2.0;
+        cols[i].right = edge;
+        cols[i].text_right = None;
+        if let Some(next) = cols.get_mut(i + 1) {
+            next.left = edge;
+        }
+    }
+    cols
 }
 
 /// Header words (CJK, set without a gap) that run across a gutter the

@@ -215,3 +215,16 @@ fn a_header_word_reaching_into_a_wide_gutter_stays_with_its_column() {
     assert!(at[0] < 77.5 && at[1] < 77.5, "{at:?}");
     assert!(at[2] > 100.0, "{at:?}");
 }
+
+#[test]
+fn item_cells_hold_numbers_only() {
+    let col = |role, left, right| Column { role, left, right, text_right: None, ruled: false };
+    let cols = vec![col(Role::Item, f32::NEG_INFINITY, 131.0), col(Role::Category, 131.0, 176.0)];
+    // The item column as found runs over "Food" after the number.
+    let b = vec![line(130.0, &[(50.0, "1"), (100.0, "Food")]), line(141.0, &[(100.0, "Safety")])];
+    let got = item_edge_from_numbers(cols.clone(), &refs(&b));
+    assert_eq!((got[0].right, got[1].left), (77.5, 77.5));
+    // Columns that already part them are left alone.
+    let b = vec![line(130.0, &[(50.0, "1"), (140.0, "Food")])];
+    assert_eq!(item_edge_from_numbers(cols.clone(), &refs(&b)), cols);
+}
