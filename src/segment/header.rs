@@ -157,10 +157,15 @@ pub fn end_band_at_rule(band: &mut FirstBand, lines: &[&Line], rule_ys: &[f32]) 
     if !band.header[cut..].iter().all(|&i| below(i)) {
         return;
     }
-    // What stays must still name every column the band named: a rule
-    // between two header rows leaves both in the band.
+    // What stays must name the columns, and what goes must name none they
+    // lack: a rule between two header rows leaves both in the band. A
+    // bulleted line is a description's, whatever words it uses ("• Names
+    // of …").
     let text = |ix: &[usize]| ix.iter().map(|&i| lines[i].text.as_str()).collect::<Vec<_>>().join(" ");
-    if roles_named(&text(&band.header[..cut])) < roles_named(&text(&band.header)).max(2) {
+    let kept = roles_named(&text(&band.header[..cut]));
+    let bulleted = |i: &usize| pat::INLINE_BULLET.is_match(&lines[*i].text) || pat::BULLET.is_match(&lines[*i].text);
+    let unbulleted: Vec<usize> = band.header.iter().copied().filter(|i| !bulleted(i)).collect();
+    if kept < 2 || roles_named(&text(&unbulleted)) > kept {
         return;
     }
     band.body_start = band.header[cut];
@@ -318,6 +323,18 @@ mod tests {
         let mut b = first_band(&refs);
         assert_eq!((b.header.clone(), b.body_start), (vec![0, 1, 2], 3));
         end_band_at_rule(&mut b, &refs, &[95.0, 124.0, 160.0]);
+        assert_eq!((b.header, b.body_start), (vec![0, 1], 2));
+        // A bulleted line below the rule is row 1's even if it says
+        // "Names" and the header's own "Dataset" was broken ("Datase" / "t").
+        let lines2 = [
+            at("Item Datase Target", 100.0),
+            at("No. t Category Description", 111.0),
+            at("• Names and addresses", 130.0),
+            at("1 Health Clinics 03/2024", 141.0),
+        ];
+        let refs2: Vec<&Line> = lines2.iter().collect();
+        let mut b = first_band(&refs2);
+        end_band_at_rule(&mut b, &refs2, &[95.0, 124.0, 160.0]);
         assert_eq!((b.header, b.body_start), (vec![0, 1], 2));
         // A rule between two header rows leaves the header whole.
         let mut b = first_band(&refs);
