@@ -120,7 +120,7 @@ pub fn find(
     let header_words: Vec<&Word> = header.iter().flat_map(|l| l.words.iter()).collect();
     if header_words.is_empty() {
         if let Some(p) = previous {
-            return Ok(Columns { strategy: Strategy::Previous, ..p.clone() });
+            return Ok(previous_columns(p, body));
         }
     }
     let lines: Vec<&Line> = header.iter().chain(body).copied().collect();
@@ -160,13 +160,19 @@ pub fn find(
         }
     }
     if let Some(p) = previous {
-        return Ok(Columns { strategy: Strategy::Previous, ..p.clone() });
+        return Ok(previous_columns(p, body));
     }
     by_position(&separators, &words).map(|columns| Columns {
         columns: item_edge_from_numbers(columns, body),
         strategy: Strategy::Position,
         em,
     })
+}
+
+/// The previous page's columns, the item edge checked on this page's
+/// lines (the page before may have held only the header).
+fn previous_columns(p: &Columns, body: &[&Line]) -> Columns {
+    Columns { columns: item_edge_from_numbers(p.columns.clone(), body), strategy: Strategy::Previous, em: p.em }
 }
 
 /// Moves the item column's right edge in to just after the item numbers
