@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
 """Sweep: `odplan text` against `pdftotext` on every PDF in a folder.
 
-Usage: scripts/realworld.py FOLDER [--odplan PATH] [--extract] [--rss] [--jobs N]
+Usage: scripts/realworld.py FOLDER [--odplan PATH] [--extract] [--rss] [--mutool]
+                             [--below X] [--jobs N] [--json]
 
 For each PDF it prints the character similarity of odplan's text with
 pdftotext's, both character counts, odplan's exit status and (with --rss)
 odplan's peak resident memory; then the counts below 0.9 and 0.95. With
 --extract it also runs `odplan extract` on the file and prints its status
 (ok / failed and the first line of the error), so documents that are not
-plans can be seen to fail.
+plans can be seen to fail. With --mutool it also runs MuPDF's
+`mutool draw -F txt` as a third opinion and prints its similarity with
+pdftotext's text and with odplan's: where mutool agrees with odplan and not
+with pdftotext, pdftotext is the one that is wrong. --below X keeps only the
+files whose similarity is below X in the listing (the counts cover all).
 
 Character similarity is 2 * |A & B| / (|A| + |B|) over the multisets of
 non-whitespace characters of the two texts (U+FFFD counts as a character
@@ -108,6 +113,11 @@ def one(path, args):
         "pdftotext_exit": pcode,
         "odplan_error": last_line(err).replace(path + ": ", "") if code != 0 else "",
     }
+    if args.mutool:
+        _, muted, _ = run(["mutool", "draw", "-q", "-F", "txt", "-o", "-", path])
+        row["mutool_chars"] = sum(chars(muted).values())
+        row["mutool_vs_pdftotext"] = round(similarity(muted, theirs), 4)
+        row["mutool_vs_odplan"] = round(similarity(muted, mine), 4)
     if args.rss:
         row["odplan_rss_mib"] = round(peak_rss_kib(odplan) / 1024, 1)
         row["pdftotext_rss_mib"] = round(peak_rss_kib(["pdftotext", path, os.devnull]) / 1024, 1)
@@ -136,6 +146,8 @@ def main():
     p.add_argument("--odplan", default=os.path.join(os.path.dirname(__file__), "..", "target", "release", "odplan"))
     p.add_argument("--extract", action="store_true", help="also run odplan extract on each file")
     p.add_argument("--rss", action="store_true", help="also measure peak RSS of odplan and pdftotext")
+    p.add_argument("--mutool", action="store_true", help="also compare with mutool draw -F txt")
+    p.add_argument("--below", type=float, default=None, help="list only files below this similarity")
     p.add_argument("--jobs", type=int, default=2)
     p.add_argument("--json", action="store_true", help="one JSON object per file instead of a table")
     args = p.parse_args()
@@ -150,6 +162,8 @@ def main():
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         rows = list(pool.map(lambda path: one(path, args), paths))
     for r in rows:
+        if args.below is not None and r["similarity"] >= args.below:
+            continue
         if args.json:
             print(json.dumps(r, ensure_ascii=False))
             continue
@@ -162,6 +176,8 @@ def main():
                 extra += f" ({r['extract_records']} records)"
             else:
                 extra += f" ({r['extract_error'][:70]})"
+        if args.mutool:
+            extra += f"  mutool {r['mutool_chars']:7d} vs-pdftotext {r['mutool_vs_pdftotext']:.3f} vs-odplan {r['mutool_vs_odplan']:.3f}"
         err = f"  [{r['odplan_error'][:60]}]" if r["odplan_error"] else ""
         print(
             f"{r['similarity']:.3f}  {r['odplan_chars']:7d} {r['pdftotext_chars']:7d}  "

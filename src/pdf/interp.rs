@@ -436,6 +436,13 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
         self.put(Glyph { bbox, baseline, size: eff_size, text, vertical: font.vertical });
     }
 
+    /// A glyph made up rather than shown by a text operator (an
+    /// annotation's value with no appearance stream).
+    pub(crate) fn emit(&mut self, g: Glyph) {
+        self.state.shown += 1;
+        self.put(g);
+    }
+
     fn put(&mut self, g: Glyph) {
         match self.marked.iter_mut().rev().find_map(|m| m.as_mut()) {
             Some(span) => span.glyphs.push(g),

@@ -18,6 +18,7 @@
 //! with U+FFFD for text that cannot be decoded and a [`Diagnostic`] saying
 //! which font; coordinates are page space, y down, rotation applied.
 
+mod annots;
 mod cff;
 mod cmap;
 mod damage;
@@ -237,62 +238,6 @@ fn page_ids(doc: &Document) -> Vec<(u32, ObjectId)> {
     pages
 }
 
-/// Annotation flag bits (PDF 32000-1, table 165) for annotations not shown.
-const ANNOT_HIDDEN: i64 = 1 << 1;
-const ANNOT_NO_VIEW: i64 = 1 << 5;
-
-/// Draws the appearance streams of the page's form fields (widgets) and
-/// FreeText annotations, whose text pdftotext prints with the page.
-fn annotations<'d, S: Sink>(
-    doc: &'d Document,
-    page: &'d Dictionary,
-    interp: &mut Interp<'_, 'd, S>,
-    ctm: Matrix,
-    res: &Resources<'d>,
-) {
-    let Some(annots) = obj::array(doc, page, b"Annots") else {
-        return;
-    };
-    for annot in annots {
-        let Ok(a) = obj::resolve(doc, annot).as_dict() else {
-            continue;
-        };
-        if !matches!(obj::name(doc, a, b"Subtype"), Some(b"Widget" | b"FreeText")) {
-            continue;
-        }
-        let flags = obj::get(doc, a, b"F").and_then(|f| f.as_i64().ok()).unwrap_or(0);
-        if flags & (ANNOT_HIDDEN | ANNOT_NO_VIEW) != 0 {
-            continue;
-        }
-        let Some(rect) = obj::numbers(doc, a, b"Rect").and_then(|r| <[f32; 4]>::try_from(r).ok()) else {
-            continue;
-        };
-        let rect = [rect[0].min(rect[2]), rect[1].min(rect[3]), rect[0].max(rect[2]), rect[1].max(rect[3])];
-        let Some(ap) = obj::dict(doc, a, b"AP") else {
-            continue;
-        };
-        // /N is the appearance itself, or one per state chosen by /AS.
-        let Some(normal) = ap.get(b"N").ok() else {
-            continue;
-        };
-        let (id, object) = match obj::resolve(doc, normal) {
-            Object::Dictionary(states) => {
-                let Some(state) = obj::name(doc, a, b"AS") else {
-                    continue;
-                };
-                match states.get(state) {
-                    Ok(o) => (o.as_reference().ok(), obj::resolve(doc, o)),
-                    Err(_) => continue,
-                }
-            }
-            other => (normal.as_reference().ok(), other),
-        };
-        if let Ok(stream) = object.as_stream() {
-            interp.appearance(id, stream, rect, ctm, res);
-        }
-    }
-}
-
 /// Page attributes that may be inherited from the page tree.
 fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
     let mut node = page;
@@ -359,7 +304,7 @@ fn page(doc: &Document, id: ObjectId, number: u32, state: &mut DocState) -> Page
         content.push(b'\n');
     }
     interp.run(&content, &res);
-    annotations(doc, dict, &mut interp, ctm, &res);
+    annots::draw(doc, dict, &mut interp, ctm, &res);
     interp.finish();
     // Text outside the media box is not on the page: pdftotext drops it (a
     // crop box, which it ignores by default, may show just a corner).

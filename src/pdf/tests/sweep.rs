@@ -1,0 +1,96 @@
+//! Regressions from the sweep of public test PDFs (docs/sweep-causes.md):
+//! each test builds a small PDF with the cause that made odplan lose text
+//! pdftotext or MuPDF read.
+
+use lopdf::{Object, Stream, dictionary};
+
+use super::{helvetica, hex, pages, pdf, simple_text, type0, with_font};
+
+fn text_of(bytes: &[u8]) -> String {
+    let doc = pages(bytes).expect("test PDF reads");
+    doc.pages.iter().flat_map(|p| &p.glyphs).map(|g| g.text.as_str()).collect()
+}
+
+#[test]
+fn to_unicode_named_identity_reads_codes_as_ucs2() {
+    let bytes = pdf(dictionary! {}, |doc| {
+        let mut font = type0("Identity-H", vec![]);
+        font.set("ToUnicode", "Identity-H");
+        let content = format!("BT /F1 10 Tf 0 50 Td <{}> Tj ET", hex(&[0, 0x56, 0, 0xFD, 0x20, 0x13]));
+        (with_font(doc, font), content)
+    });
+    assert_eq!(text_of(&bytes), "Vý–");
+}
+
+/// A page whose `/Annots` is the array `annots` builds.
+fn with_annots(annots: impl FnOnce(&mut lopdf::Document) -> Vec<Object>) -> Vec<u8> {
+    let list = (999, 0);
+    pdf(dictionary! { "Annots" => Object::Reference(list) }, |doc| {
+        let font = doc.add_object(helvetica());
+        let items = annots(doc);
+        doc.objects.insert(list, Object::Array(items));
+        (dictionary! { "Font" => dictionary! { "F1" => font } }, "BT /F1 10 Tf 0 90 Td (Page) Tj ET".into())
+    })
+}
+
+#[test]
+fn fields_and_free_text_without_appearance_show_their_value() {
+    let bytes = with_annots(|doc| {
+        // The field's type and value live on its parent field.
+        let parent = doc.add_object(dictionary! { "FT" => "Tx", "V" => Object::string_literal("Typed") });
+        let utf16 = Object::String(b"\xFE\xFF\x00N\x00o\x01\x42\x4E\x2D".to_vec(), lopdf::StringFormat::Hexadecimal);
+        vec![
+            Object::Dictionary(dictionary! {
+                "Subtype" => "Widget", "Parent" => parent, "DA" => Object::string_literal("/Helv 10 Tf 0 g"),
+                "Rect" => vec![10.into(), 40.into(), 90.into(), 60.into()],
+            }),
+            Object::Dictionary(dictionary! {
+                "Subtype" => "FreeText", "Contents" => utf16,
+                "Rect" => vec![100.into(), 40.into(), 190.into(), 60.into()],
+            }),
+            // A check box has no text; a hidden field is not shown.
+            Object::Dictionary(dictionary! {
+                "Subtype" => "Widget", "FT" => "Btn", "V" => "Yes",
+                "Rect" => vec![10.into(), 10.into(), 20.into(), 20.into()],
+            }),
+            Object::Dictionary(dictionary! {
+                "Subtype" => "Widget", "FT" => "Tx", "V" => Object::string_literal("Hidden"), "F" => 2,
+                "Rect" => vec![30.into(), 10.into(), 90.into(), 20.into()],
+            }),
+        ]
+    });
+    assert_eq!(text_of(&bytes), "PageTypedNoł中");
+    let doc = pages(&bytes).expect("reads");
+    let typed = doc.pages[0].glyphs.iter().find(|g| g.text == "T").expect("field text");
+    // Inside the field's rectangle (y down: 100 - 60 = 40 to 60).
+    assert!(typed.bbox.x0 >= 10.0 && typed.bbox.y0 >= 40.0 && typed.bbox.y1 <= 60.0, "{typed:?}");
+}
+
+#[test]
+fn appearances_of_any_annotation_but_pop_ups_are_drawn() {
+    let bytes = with_annots(|doc| {
+        let font = doc.add_object(helvetica());
+        let mut annots = Vec::new();
+        for (subtype, text, x) in [("Stamp", "Stamp", 10), ("Screen", "Screen", 70), ("Popup", "Popup", 130)] {
+            let ap = doc.add_object(Stream::new(
+                dictionary! {
+                    "Subtype" => "Form", "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+                    "BBox" => vec![0.into(), 0.into(), 50.into(), 20.into()],
+                },
+                format!("BT /F1 10 Tf 2 5 Td ({text}) Tj ET").into_bytes(),
+            ));
+            annots.push(Object::Dictionary(dictionary! {
+                "Subtype" => subtype, "Rect" => vec![x.into(), 10.into(), (x + 50).into(), 30.into()],
+                "AP" => dictionary! { "N" => ap },
+            }));
+        }
+        annots
+    });
+    assert_eq!(text_of(&bytes), "PageStampScreen");
+}
+
+#[test]
+fn plain_text_helpers_stay_in_use() {
+    // simple_text is the helper the other regressions here build on.
+    assert_eq!(text_of(&simple_text(helvetica(), "BT /F1 10 Tf 0 50 Td (ok) Tj ET")), "ok");
+}
