@@ -90,7 +90,60 @@ fn appearances_of_any_annotation_but_pop_ups_are_drawn() {
 }
 
 #[test]
-fn plain_text_helpers_stay_in_use() {
-    // simple_text is the helper the other regressions here build on.
-    assert_eq!(text_of(&simple_text(helvetica(), "BT /F1 10 Tf 0 50 Td (ok) Tj ET")), "ok");
+fn codes_an_embedded_type1_font_has_no_glyph_name_for_show_nothing() {
+    // StandardEncoding names no glyph at 0xE0: the program draws `.notdef`.
+    let bytes = pdf(dictionary! {}, |doc| {
+        let program = b"%!PS-AdobeFont-1.0: Tiny\n/Encoding StandardEncoding def\ncurrentfile eexec\n".to_vec();
+        let file = doc.add_object(Stream::new(dictionary! {}, program));
+        let font = dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Tiny",
+            "FontDescriptor" => dictionary! { "Type" => "FontDescriptor", "Flags" => 32, "FontFile" => file },
+        };
+        (with_font(doc, font), "BT /F1 10 Tf 0 50 Td (A\\340B) Tj ET".into())
+    });
+    let doc = pages(&bytes).expect("reads");
+    let text: String = doc.pages[0].glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert_eq!(text, "AB");
+    assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
+}
+
+#[test]
+fn type3_names_with_hex_digits_are_hex_codes_throughout_the_font() {
+    // C2c has a hex letter, so C41 is 0x41 ("A"), not decimal 41 (")").
+    let names: Vec<Object> = [(44, "C2c"), (65, "C41"), (66, "C42")]
+        .iter()
+        .flat_map(|(code, name)| [Object::Integer(*code), Object::Name(name.as_bytes().to_vec())])
+        .collect();
+    let font = dictionary! {
+        "Type" => "Font", "Subtype" => "Type3",
+        "FontMatrix" => vec![0.001.into(), 0.into(), 0.into(), 0.001.into(), 0.into(), 0.into()],
+        "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()],
+        "CharProcs" => dictionary! {},
+        "Encoding" => dictionary! { "Differences" => names },
+    };
+    assert_eq!(text_of(&simple_text(font, "BT /F1 10 Tf 0 50 Td (AB,) Tj ET")), "AB,");
+}
+
+#[test]
+fn a_standard_font_written_as_true_type_keeps_standard_encoding() {
+    // \361 is "æ" in StandardEncoding and "ñ" in WinAnsiEncoding.
+    for (base, want) in [("ArialMT", "æø"), ("Verdana", "ñù")] {
+        let font = dictionary! { "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => base };
+        assert_eq!(text_of(&simple_text(font, "BT /F1 10 Tf 0 50 Td (\\361\\371) Tj ET")), want, "{base}");
+    }
+}
+
+#[test]
+fn cid_sections_in_a_to_unicode_cmap_give_code_points() {
+    let bytes = pdf(dictionary! {}, |doc| {
+        let tu = super::to_unicode(
+            doc,
+            "1 begincidrange <4E00> <4EFF> 19968 endcidrange 1 begincidchar <0001> 65 endcidchar",
+        );
+        let mut font = type0("Identity-H", vec![]);
+        font.set("ToUnicode", tu);
+        let content = format!("BT /F1 10 Tf 0 50 Td <{}> Tj ET", hex(&[0x4E, 0x2D, 0, 1]));
+        (with_font(doc, font), content)
+    });
+    assert_eq!(text_of(&bytes), "中A");
 }
