@@ -5,7 +5,7 @@
 
 use lopdf::{Dictionary, Document, Object};
 
-use super::interp::{Interp, Resources};
+use super::interp::{Interp, Resources, form_matrix};
 use super::{Glyph, Matrix, Rect, Sink, obj};
 
 /// Annotation flag bits (PDF 32000-1, table 165) for annotations not shown.
@@ -57,7 +57,11 @@ pub(super) fn draw<'d, S: Sink>(
         };
         let rect = [rect[0].min(rect[2]), rect[1].min(rect[3]), rect[0].max(rect[2]), rect[1].max(rect[3])];
         match appearance(doc, a) {
-            Some((id, stream)) => interp.appearance(id, stream, rect, ctm, res),
+            Some((id, stream)) => {
+                if let Some(fit) = fit(doc, stream, rect) {
+                    interp.appearance(id, stream, fit.mul(&ctm), res);
+                }
+            }
             None => {
                 if let Some(text) = made_up_text(doc, a, subtype) {
                     let size = field(doc, a, b"DA").and_then(da_size).unwrap_or(DEFAULT_FIELD_SIZE);
@@ -66,6 +70,29 @@ pub(super) fn draw<'d, S: Sink>(
             }
         }
     }
+}
+
+/// The matrix that draws an appearance stream into the annotation's
+/// rectangle, as PDF 32000-1 12.5.5 says: the form's bounding box, through
+/// its matrix, is fitted to the rectangle.
+fn fit(doc: &Document, stream: &lopdf::Stream, rect: [f32; 4]) -> Option<Matrix> {
+    let form_matrix = form_matrix(doc, &stream.dict);
+    let [bx0, by0, bx1, by1] = obj::numbers(doc, &stream.dict, b"BBox").and_then(|b| <[f32; 4]>::try_from(b).ok())?;
+    let corners = [(bx0, by0), (bx1, by0), (bx1, by1), (bx0, by1)].map(|(x, y)| form_matrix.apply(x, y));
+    let lo_x = corners.iter().map(|p| p.0).fold(f32::INFINITY, f32::min);
+    let hi_x = corners.iter().map(|p| p.0).fold(f32::NEG_INFINITY, f32::max);
+    let lo_y = corners.iter().map(|p| p.1).fold(f32::INFINITY, f32::min);
+    let hi_y = corners.iter().map(|p| p.1).fold(f32::NEG_INFINITY, f32::max);
+    let [rx0, ry0, rx1, ry1] = rect;
+    let (sx, sy) = ((rx1 - rx0) / (hi_x - lo_x), (ry1 - ry0) / (hi_y - lo_y));
+    (sx.is_finite() && sy.is_finite()).then_some(Matrix {
+        a: sx,
+        b: 0.0,
+        c: 0.0,
+        d: sy,
+        e: rx0 - lo_x * sx,
+        f: ry0 - lo_y * sy,
+    })
 }
 
 /// The normal appearance: `/N` itself, or one per state chosen by `/AS`.

@@ -28,6 +28,7 @@ mod fonts;
 pub mod geometry;
 mod interp;
 mod obj;
+mod optional;
 mod path;
 mod predefined;
 mod repair;
@@ -126,6 +127,7 @@ impl Sink for Page {
 pub fn pages(bytes: &[u8]) -> Result<PdfDocument> {
     let doc = load(bytes)?;
     let mut state = DocState::default();
+    state.hidden = optional::Hidden::load(&doc);
     match doc.xref_recovery {
         Some(lopdf::xref::XrefRecovery::Reconstructed) => state.diagnostics.push(Diagnostic::new(
             None,

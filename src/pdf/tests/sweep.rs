@@ -147,3 +147,48 @@ fn cid_sections_in_a_to_unicode_cmap_give_code_points() {
     });
     assert_eq!(text_of(&bytes), "中A");
 }
+
+#[test]
+fn optional_content_turned_off_is_not_drawn() {
+    let (off, on) = ((990, 0), (991, 0));
+    let bytes = pdf(dictionary! {}, |doc| {
+        for id in [off, on] {
+            doc.objects
+                .insert(id, Object::Dictionary(dictionary! { "Type" => "OCG", "Name" => Object::string_literal("L") }));
+        }
+        let font = doc.add_object(helvetica());
+        let hidden_form = doc.add_object(Stream::new(
+            dictionary! { "Subtype" => "Form", "OC" => off, "BBox" => vec![0.into(), 0.into(), 50.into(), 50.into()] },
+            b"BT /F1 10 Tf 0 0 Td (Form) Tj ET".to_vec(),
+        ));
+        let both_off =
+            doc.add_object(dictionary! { "Type" => "OCMD", "OCGs" => vec![off.into(), on.into()], "P" => "AllOn" });
+        let res = dictionary! {
+            "Font" => dictionary! { "F1" => font },
+            "XObject" => dictionary! { "X" => hidden_form },
+            "Properties" => dictionary! { "Off" => off, "On" => on, "Md" => both_off },
+        };
+        let content = "/OC /Off BDC BT /F1 10 Tf 0 50 Td (Gone) Tj ET 0 0 m 100 0 l S EMC \
+                       /OC /On BDC BT /F1 10 Tf 0 60 Td (Seen) Tj ET EMC \
+                       /OC /Md BDC BT /F1 10 Tf 0 70 Td (Also) Tj ET EMC /X Do";
+        (res, content.into())
+    });
+    let mut doc = lopdf::Document::load_mem(&bytes).expect("reload");
+    let catalog = doc.trailer.get(b"Root").and_then(Object::as_reference).expect("root");
+    let props = dictionary! { "OCGs" => vec![off.into(), on.into()], "D" => dictionary! { "OFF" => vec![off.into()] } };
+    doc.get_dictionary_mut(catalog).expect("catalog").set("OCProperties", props);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("save");
+    let read = pages(&out).expect("reads");
+    assert_eq!(text_of(&out), "Seen");
+    assert!(read.pages[0].rules.is_empty(), "{:?}", read.pages[0].rules);
+}
+
+#[test]
+fn lone_signs_and_operators_inside_a_tj_array_are_passed_over() {
+    let content = "BT /F1 10 Tf 0 50 Td [(A)-(B) 0.0 Tc -250.0 (C)] TJ (D) Tj ET";
+    let doc = pages(&simple_text(helvetica(), content)).expect("reads");
+    let text: String = doc.pages[0].glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert_eq!(text, "ABCD");
+    assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
+}
