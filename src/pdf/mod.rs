@@ -169,6 +169,12 @@ fn load(bytes: &[u8]) -> Result<Document> {
         None if repair::headless_pdf(bytes) => [&b"%PDF-1.7\n"[..], bytes].concat().into(),
         None => return Err(Error::NotPdf("no %PDF- header".into())),
     };
+    // lopdf reads an encryption dictionary's crypt filters only when they
+    // are written in it.
+    let bytes = match repair::inline_crypt_filters(&bytes) {
+        Some(inlined) => inlined.into(),
+        None => bytes,
+    };
     let bytes = bytes.as_ref();
     // Repairs that change the bytes are tried only on a file lopdf refuses,
     // or reads as having no pages: lopdf then finds the objects by scanning.

@@ -192,3 +192,36 @@ fn lone_signs_and_operators_inside_a_tj_array_are_passed_over() {
     assert_eq!(text, "ABCD");
     assert!(doc.diagnostics.is_empty(), "{:?}", doc.diagnostics);
 }
+
+#[test]
+fn crypt_filters_given_by_reference_decrypt() {
+    use std::collections::BTreeMap;
+    use std::sync::Arc;
+    let plain = simple_text(helvetica(), "BT /F1 10 Tf 0 50 Td (Secret) Tj ET");
+    let mut doc = lopdf::Document::load_mem(&plain).expect("reload");
+    let id = Object::String(b"0123456789abcdef".to_vec(), lopdf::StringFormat::Literal);
+    doc.trailer.set("ID", vec![id.clone(), id]);
+    let aes: Arc<dyn lopdf::encryption::crypt_filters::CryptFilter> =
+        Arc::new(lopdf::encryption::crypt_filters::Aes128CryptFilter);
+    let version = lopdf::EncryptionVersion::V4 {
+        document: &doc,
+        encrypt_metadata: true,
+        crypt_filters: BTreeMap::from([(b"StdCF".to_vec(), aes)]),
+        stream_filter: b"StdCF".to_vec(),
+        string_filter: b"StdCF".to_vec(),
+        owner_password: "owner",
+        user_password: "",
+        permissions: lopdf::Permissions::all(),
+    };
+    let state = lopdf::EncryptionState::try_from(version).expect("encryption state");
+    doc.encrypt(&state).expect("encrypt");
+    // /CF and the filter in it become objects of their own.
+    let encrypt = doc.trailer.get(b"Encrypt").and_then(Object::as_reference).expect("encrypt ref");
+    let filters = doc.get_dictionary(encrypt).and_then(|e| e.get(b"CF")).and_then(Object::as_dict).expect("CF").clone();
+    let std_cf = doc.add_object(filters.get(b"StdCF").expect("StdCF").clone());
+    let cf = doc.add_object(dictionary! { "StdCF" => std_cf });
+    doc.get_dictionary_mut(encrypt).expect("encrypt dict").set("CF", cf);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("save");
+    assert_eq!(text_of(&out), "Secret");
+}
