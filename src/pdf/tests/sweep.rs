@@ -225,3 +225,30 @@ fn crypt_filters_given_by_reference_decrypt() {
     doc.save_to(&mut out).expect("save");
     assert_eq!(text_of(&out), "Secret");
 }
+
+#[test]
+fn loading_drops_image_bytes_and_stream_lengths() {
+    let mut image = Object::Stream(Stream::new(
+        dictionary! { "Subtype" => "Image", "Width" => 1, "Height" => 1, "Length" => 3 },
+        vec![1, 2, 3],
+    ));
+    let _ = crate::pdf::slim((7, 0), &mut image);
+    let image = image.as_stream().expect("still a stream");
+    assert!(image.content.is_empty() && image.start_position.is_none(), "{image:?}");
+    let mut content = Object::Stream(Stream::new(dictionary! { "Length" => 2 }, b"BT".to_vec()));
+    let _ = crate::pdf::slim((8, 0), &mut content);
+    let content = content.as_stream().expect("still a stream");
+    assert!(content.dict.is_empty() && content.content == b"BT", "{content:?}");
+    // A page that draws an image still gives its text.
+    let bytes = pdf(dictionary! {}, |doc| {
+        let img = doc.add_object(Stream::new(
+            dictionary! { "Type" => "XObject", "Subtype" => "Image", "Width" => 1, "Height" => 1,
+            "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8 },
+            vec![0],
+        ));
+        let font = doc.add_object(helvetica());
+        let res = dictionary! { "Font" => dictionary! { "F1" => font }, "XObject" => dictionary! { "Im" => img } };
+        (res, "q 10 0 0 10 0 0 cm /Im Do Q BT /F1 10 Tf 0 50 Td (Text) Tj ET".into())
+    });
+    assert_eq!(text_of(&bytes), "Text");
+}
