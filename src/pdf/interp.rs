@@ -57,6 +57,8 @@ pub(crate) struct DocState {
     pub(crate) hidden: Hidden,
     /// Strings shown by text operators, whatever they decoded to.
     pub(crate) shown: usize,
+    /// Of those, the ones inside optional content turned off.
+    pub(crate) hidden_shown: usize,
 }
 
 /// The resource dictionaries in scope, nearest first.
@@ -382,6 +384,9 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
 
     fn show(&mut self, bytes: &[u8]) {
         self.state.shown += 1;
+        if self.hidden.contains(&true) {
+            self.state.hidden_shown += 1;
+        }
         let font = match &self.gs.font {
             Some(f) => f.clone(),
             None => {

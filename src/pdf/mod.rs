@@ -92,6 +92,9 @@ pub struct PdfDocument {
     /// Strings shown by text operators (`Tj`, `TJ`, `'`, `"`) on all pages:
     /// zero means the pages have no text layer at all.
     pub text_shown: usize,
+    /// Of those, the strings inside optional content the document opens
+    /// with turned off (not drawn).
+    pub text_hidden: usize,
 }
 
 impl PdfDocument {
@@ -103,6 +106,11 @@ impl PdfDocument {
         }
         Some(if self.damaged {
             Error::Pdf("damaged or truncated file: no text could be recovered".into())
+        } else if self.text_shown > 0 && self.text_hidden == self.text_shown {
+            Error::Pdf(format!(
+                "{} text strings are shown, all in optional content that is turned off",
+                self.text_shown
+            ))
         } else if self.text_shown == 0 {
             Error::NoTextLayer
         } else {
@@ -146,7 +154,13 @@ pub fn pages(bytes: &[u8]) -> Result<PdfDocument> {
     if pages.is_empty() {
         return Err(Error::Pdf("the document has no pages".into()));
     }
-    Ok(PdfDocument { pages, text_shown: state.shown, diagnostics: state.diagnostics, damaged })
+    Ok(PdfDocument {
+        pages,
+        text_shown: state.shown,
+        text_hidden: state.hidden_shown,
+        diagnostics: state.diagnostics,
+        damaged,
+    })
 }
 
 /// The number of pages, without interpreting any content.

@@ -182,6 +182,8 @@ fn optional_content_turned_off_is_not_drawn() {
     let read = pages(&out).expect("reads");
     assert_eq!(text_of(&out), "Seen");
     assert!(read.pages[0].rules.is_empty(), "{:?}", read.pages[0].rules);
+    assert_eq!((read.text_shown, read.text_hidden), (3, 2));
+    assert!(read.no_text().is_none());
 }
 
 #[test]
