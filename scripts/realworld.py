@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
 """Sweep: `odplan text` against `pdftotext` on every PDF in a folder.
 
-Usage: scripts/realworld.py FOLDER [--odplan PATH] [--extract] [--rss] [--jobs N]
+Usage: scripts/realworld.py FOLDER [--odplan PATH] [--extract] [--rss] [--mutool]
+                             [--below X] [--jobs N] [--json]
 
 For each PDF it prints the character similarity of odplan's text with
 pdftotext's, both character counts, odplan's exit status and (with --rss)
 odplan's peak resident memory; then the counts below 0.9 and 0.95. With
 --extract it also runs `odplan extract` on the file and prints its status
 (ok / failed and the first line of the error), so documents that are not
-plans can be seen to fail.
+plans can be seen to fail. With --mutool it also runs MuPDF's
+`mutool draw -F txt` as a third opinion and prints its similarity with
+pdftotext's text and with odplan's: where mutool agrees with odplan and not
+with pdftotext, pdftotext is the one that is wrong. --below X keeps only the
+files whose similarity is below X in the listing (the counts cover all).
 
 Character similarity is 2 * |A & B| / (|A| + |B|) over the multisets of
 non-whitespace characters of the two texts (U+FFFD counts as a character
@@ -22,7 +27,6 @@ import collections
 import concurrent.futures
 import json
 import os
-import signal
 import subprocess
 import sys
 import tempfile
@@ -61,27 +65,21 @@ def run(cmd):
 
 
 def peak_rss_kib(cmd):
-    """Peak RSS of one run of cmd, in KiB: os.wait4 gives this child's own."""
-    pid = os.fork()
-    if pid == 0:
+    """Peak RSS of one run of cmd, in KiB, as GNU time reports it.
+
+    Not os.fork + os.wait4: Linux carries a process's peak RSS across exec,
+    so a child forked from this process (which grows with the texts it
+    holds) would report the sweep's own memory as its peak. `time` and
+    `timeout` are small; `timeout` ends a decompression bomb.
+    """
+    with tempfile.NamedTemporaryFile("r") as report:
+        wrapped = ["/usr/bin/time", "-f", "%M", "-o", report.name, "timeout", "--kill-after=5", str(TIMEOUT_S)] + cmd
         try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, 1)
-            os.dup2(devnull, 2)
-            os.execvp(cmd[0], cmd)
-        finally:
-            os._exit(127)
-    deadline = time.monotonic() + TIMEOUT_S
-    while True:
-        done, _, usage = os.wait4(pid, os.WNOHANG)
-        if done:
-            return usage.ru_maxrss
-        if time.monotonic() > deadline:
-            # A decompression bomb may keep a reader busy for ever.
-            os.kill(pid, signal.SIGKILL)
-            _, _, usage = os.wait4(pid, 0)
-            return usage.ru_maxrss
-        time.sleep(0.02)
+            subprocess.run(wrapped, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        except OSError:
+            return 0
+        lines = [l for l in report.read().splitlines() if l.strip().isdigit()]
+    return int(lines[-1]) if lines else 0
 
 
 def first_line(text):
@@ -108,6 +106,11 @@ def one(path, args):
         "pdftotext_exit": pcode,
         "odplan_error": last_line(err).replace(path + ": ", "") if code != 0 else "",
     }
+    if args.mutool:
+        _, muted, _ = run(["mutool", "draw", "-q", "-F", "txt", "-o", "-", path])
+        row["mutool_chars"] = sum(chars(muted).values())
+        row["mutool_vs_pdftotext"] = round(similarity(muted, theirs), 4)
+        row["mutool_vs_odplan"] = round(similarity(muted, mine), 4)
     if args.rss:
         row["odplan_rss_mib"] = round(peak_rss_kib(odplan) / 1024, 1)
         row["pdftotext_rss_mib"] = round(peak_rss_kib(["pdftotext", path, os.devnull]) / 1024, 1)
@@ -136,6 +139,8 @@ def main():
     p.add_argument("--odplan", default=os.path.join(os.path.dirname(__file__), "..", "target", "release", "odplan"))
     p.add_argument("--extract", action="store_true", help="also run odplan extract on each file")
     p.add_argument("--rss", action="store_true", help="also measure peak RSS of odplan and pdftotext")
+    p.add_argument("--mutool", action="store_true", help="also compare with mutool draw -F txt")
+    p.add_argument("--below", type=float, default=None, help="list only files below this similarity")
     p.add_argument("--jobs", type=int, default=2)
     p.add_argument("--json", action="store_true", help="one JSON object per file instead of a table")
     args = p.parse_args()
@@ -150,6 +155,8 @@ def main():
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         rows = list(pool.map(lambda path: one(path, args), paths))
     for r in rows:
+        if args.below is not None and r["similarity"] >= args.below:
+            continue
         if args.json:
             print(json.dumps(r, ensure_ascii=False))
             continue
@@ -162,6 +169,8 @@ def main():
                 extra += f" ({r['extract_records']} records)"
             else:
                 extra += f" ({r['extract_error'][:70]})"
+        if args.mutool:
+            extra += f"  mutool {r['mutool_chars']:7d} vs-pdftotext {r['mutool_vs_pdftotext']:.3f} vs-odplan {r['mutool_vs_odplan']:.3f}"
         err = f"  [{r['odplan_error'][:60]}]" if r["odplan_error"] else ""
         print(
             f"{r['similarity']:.3f}  {r['odplan_chars']:7d} {r['pdftotext_chars']:7d}  "

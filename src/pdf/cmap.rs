@@ -217,6 +217,9 @@ impl CMap {
         self.codespace.iter().find(|cs| cs.lo[0] <= first && first <= cs.hi[0]).map(|cs| cs.len).or(shortest)
     }
 
+    /// The text of a code in a ToUnicode CMap. Some writers put `cidrange`
+    /// and `cidchar` sections in one, whose numbers are then code points
+    /// (poppler reads them so).
     pub(crate) fn unicode(&self, code: u32, len: usize) -> Option<String> {
         if let Some(s) = self.unicode.get(&(len, code)) {
             return Some(s.clone());
@@ -226,6 +229,7 @@ impl CMap {
             .rev()
             .find(|r| r.len == len && r.lo <= code && code <= r.hi)
             .map(|r| incremented(&r.dst, code - r.lo))
+            .or_else(|| self.cid(code, len).and_then(char::from_u32).filter(|c| !c.is_control()).map(String::from))
     }
 
     pub(crate) fn cid(&self, code: u32, len: usize) -> Option<u32> {

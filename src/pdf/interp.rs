@@ -14,6 +14,7 @@ use super::damage::operations;
 use super::encoding::{expand_ligatures, fix_cjk};
 use super::fonts::{Decoded, Font};
 use super::obj;
+use super::optional::Hidden;
 use super::path::Path;
 use super::{Glyph, Matrix, Rect, Segment};
 use crate::Diagnostic;
@@ -52,8 +53,12 @@ pub(crate) struct DocState {
     forms: HashMap<ObjectId, Rc<Vec<Operation>>>,
     reported: HashSet<(u32, String)>,
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// Optional content the document opens with turned off.
+    pub(crate) hidden: Hidden,
     /// Strings shown by text operators, whatever they decoded to.
     pub(crate) shown: usize,
+    /// Of those, the ones inside optional content turned off.
+    pub(crate) hidden_shown: usize,
 }
 
 /// The resource dictionaries in scope, nearest first.
@@ -104,6 +109,8 @@ pub(crate) struct Interp<'a, 'd, S: Sink> {
     path: Path,
     forms: Vec<ObjectId>,
     marked: Vec<Option<ActualText>>,
+    /// One per open marked-content span: it is optional content turned off.
+    hidden: Vec<bool>,
     ops: usize,
 }
 
@@ -130,6 +137,7 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
             path: Path::default(),
             forms: Vec::new(),
             marked: Vec::new(),
+            hidden: Vec::new(),
             ops: 0,
         }
     }
@@ -299,7 +307,8 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
                 }
                 let filled = !matches!(op.operator.as_str(), "S" | "s");
                 let path = std::mem::take(&mut self.path);
-                for s in path.segments(filled) {
+                let hidden = self.hidden.contains(&true);
+                for s in path.segments(filled).into_iter().filter(|_| !hidden) {
                     self.sink.segment(s);
                 }
             }
@@ -309,15 +318,18 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
                     self.form(name, res);
                 }
             }
-            "BMC" if self.marked.len() < MAX_STACK => self.marked.push(None),
+            "BMC" if self.marked.len() < MAX_STACK => {
+                self.marked.push(None);
+                self.hidden.push(false);
+            }
             "BDC" if self.marked.len() < MAX_STACK => {
-                let props = match args.get(1) {
-                    Some(Object::Dictionary(d)) => Some(d),
-                    Some(Object::Name(name)) => {
-                        res.lookup(self.doc, b"Properties", name).and_then(|o| obj::resolve(self.doc, o).as_dict().ok())
-                    }
-                    _ => None,
+                let entry = match args.get(1) {
+                    Some(Object::Name(name)) => res.lookup(self.doc, b"Properties", name),
+                    other => other,
                 };
+                let props = entry.and_then(|o| obj::resolve(self.doc, o).as_dict().ok());
+                let oc = args.first().and_then(|t| t.as_name().ok()) == Some(b"OC");
+                self.hidden.push(oc && entry.is_some_and(|e| self.state.hidden.hides(self.doc, e)));
                 let text = props
                     .and_then(|p| obj::get(self.doc, p, b"ActualText"))
                     .and_then(|t| lopdf::decode_text_string(t).ok());
@@ -372,6 +384,9 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
 
     fn show(&mut self, bytes: &[u8]) {
         self.state.shown += 1;
+        if self.hidden.contains(&true) {
+            self.state.hidden_shown += 1;
+        }
         let font = match &self.gs.font {
             Some(f) => f.clone(),
             None => {
@@ -436,7 +451,17 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
         self.put(Glyph { bbox, baseline, size: eff_size, text, vertical: font.vertical });
     }
 
+    /// A glyph made up rather than shown by a text operator (an
+    /// annotation's value with no appearance stream).
+    pub(crate) fn emit(&mut self, g: Glyph) {
+        self.state.shown += 1;
+        self.put(g);
+    }
+
     fn put(&mut self, g: Glyph) {
+        if self.hidden.contains(&true) {
+            return;
+        }
         match self.marked.iter_mut().rev().find_map(|m| m.as_mut()) {
             Some(span) => span.glyphs.push(g),
             None => self.sink.glyph(g),
@@ -446,6 +471,7 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
     /// Closes a marked-content span; an `/ActualText` span's glyphs become one
     /// glyph carrying that text, when they sit on one line.
     fn end_marked(&mut self) {
+        self.hidden.pop();
         let Some(Some(span)) = self.marked.pop() else {
             return;
         };
@@ -476,44 +502,25 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
         let Ok(stream) = obj::resolve(doc, entry).as_stream() else {
             return;
         };
-        if obj::name(doc, &stream.dict, b"Subtype") != Some(b"Form") {
+        if obj::name(doc, &stream.dict, b"Subtype") != Some(b"Form")
+            || stream.dict.get(b"OC").is_ok_and(|oc| self.state.hidden.hides(doc, oc))
+        {
             return;
         }
         self.run_form(id, stream, res, &String::from_utf8_lossy(name));
     }
 
-    /// Draws an annotation's appearance stream (a form XObject) into its
-    /// `/Rect`, as PDF 32000-1 12.5.5 says: the form's bounding box, through
-    /// its matrix, is fitted to the rectangle. `page_ctm` is the page's
-    /// initial matrix.
+    /// Draws an annotation's appearance stream (a form XObject) with the
+    /// matrix `ctm` that fits it to the annotation's rectangle.
     pub(crate) fn appearance(
         &mut self,
         id: Option<ObjectId>,
         stream: &'d lopdf::Stream,
-        rect: [f32; 4],
-        page_ctm: Matrix,
+        ctm: Matrix,
         res: &Resources<'d>,
     ) {
-        let doc = self.doc;
-        let form_matrix = form_matrix(doc, &stream.dict);
-        let Some([bx0, by0, bx1, by1]) =
-            obj::numbers(doc, &stream.dict, b"BBox").and_then(|b| <[f32; 4]>::try_from(b).ok())
-        else {
-            return;
-        };
-        let corners = [(bx0, by0), (bx1, by0), (bx1, by1), (bx0, by1)].map(|(x, y)| form_matrix.apply(x, y));
-        let lo_x = corners.iter().map(|p| p.0).fold(f32::INFINITY, f32::min);
-        let hi_x = corners.iter().map(|p| p.0).fold(f32::NEG_INFINITY, f32::max);
-        let lo_y = corners.iter().map(|p| p.1).fold(f32::INFINITY, f32::min);
-        let hi_y = corners.iter().map(|p| p.1).fold(f32::NEG_INFINITY, f32::max);
-        let [rx0, ry0, rx1, ry1] = rect;
-        let (sx, sy) = ((rx1 - rx0) / (hi_x - lo_x), (ry1 - ry0) / (hi_y - lo_y));
-        if !(sx.is_finite() && sy.is_finite()) {
-            return;
-        }
-        let fit = Matrix { a: sx, b: 0.0, c: 0.0, d: sy, e: rx0 - lo_x * sx, f: ry0 - lo_y * sy };
         let saved = self.gs.clone();
-        self.gs.ctm = fit.mul(&page_ctm);
+        self.gs.ctm = ctm;
         self.run_form(id, stream, res, "(appearance)");
         self.gs = saved;
     }
@@ -564,7 +571,7 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
     }
 }
 
-fn form_matrix(doc: &Document, dict: &Dictionary) -> Matrix {
+pub(crate) fn form_matrix(doc: &Document, dict: &Dictionary) -> Matrix {
     obj::get(doc, dict, b"Matrix").and_then(|o| o.as_array().ok()).and_then(|a| matrix(a)).unwrap_or(Matrix::IDENTITY)
 }
 

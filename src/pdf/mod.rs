@@ -18,6 +18,7 @@
 //! with U+FFFD for text that cannot be decoded and a [`Diagnostic`] saying
 //! which font; coordinates are page space, y down, rotation applied.
 
+mod annots;
 mod cff;
 mod cmap;
 mod damage;
@@ -27,6 +28,7 @@ mod fonts;
 pub mod geometry;
 mod interp;
 mod obj;
+mod optional;
 mod path;
 mod predefined;
 mod repair;
@@ -90,6 +92,9 @@ pub struct PdfDocument {
     /// Strings shown by text operators (`Tj`, `TJ`, `'`, `"`) on all pages:
     /// zero means the pages have no text layer at all.
     pub text_shown: usize,
+    /// Of those, the strings inside optional content the document opens
+    /// with turned off (not drawn).
+    pub text_hidden: usize,
 }
 
 impl PdfDocument {
@@ -101,6 +106,11 @@ impl PdfDocument {
         }
         Some(if self.damaged {
             Error::Pdf("damaged or truncated file: no text could be recovered".into())
+        } else if self.text_shown > 0 && self.text_hidden == self.text_shown {
+            Error::Pdf(format!(
+                "{} text strings are shown, all in optional content that is turned off",
+                self.text_shown
+            ))
         } else if self.text_shown == 0 {
             Error::NoTextLayer
         } else {
@@ -125,6 +135,7 @@ impl Sink for Page {
 pub fn pages(bytes: &[u8]) -> Result<PdfDocument> {
     let doc = load(bytes)?;
     let mut state = DocState::default();
+    state.hidden = optional::Hidden::load(&doc);
     match doc.xref_recovery {
         Some(lopdf::xref::XrefRecovery::Reconstructed) => state.diagnostics.push(Diagnostic::new(
             None,
@@ -143,7 +154,13 @@ pub fn pages(bytes: &[u8]) -> Result<PdfDocument> {
     if pages.is_empty() {
         return Err(Error::Pdf("the document has no pages".into()));
     }
-    Ok(PdfDocument { pages, text_shown: state.shown, diagnostics: state.diagnostics, damaged })
+    Ok(PdfDocument {
+        pages,
+        text_shown: state.shown,
+        text_hidden: state.hidden_shown,
+        diagnostics: state.diagnostics,
+        damaged,
+    })
 }
 
 /// The number of pages, without interpreting any content.
@@ -165,6 +182,12 @@ fn load(bytes: &[u8]) -> Result<Document> {
         Some(start) => bytes.get(start..).unwrap_or(bytes).into(),
         None if repair::headless_pdf(bytes) => [&b"%PDF-1.7\n"[..], bytes].concat().into(),
         None => return Err(Error::NotPdf("no %PDF- header".into())),
+    };
+    // lopdf reads an encryption dictionary's crypt filters only when they
+    // are written in it.
+    let bytes = match repair::inline_crypt_filters(&bytes) {
+        Some(inlined) => inlined.into(),
+        None => bytes,
     };
     let bytes = bytes.as_ref();
     // Repairs that change the bytes are tried only on a file lopdf refuses,
@@ -196,12 +219,45 @@ type Repair = fn(&[u8]) -> Option<Vec<u8>>;
 fn open(bytes: &[u8]) -> Result<Document> {
     // lopdf decrypts with the empty user password by itself; an error here
     // for an encrypted file means a real password is needed.
-    let options = lopdf::LoadOptions { max_decompressed_size: Some(obj::MAX_STREAM), ..Default::default() };
+    let options =
+        lopdf::LoadOptions { max_decompressed_size: Some(obj::MAX_STREAM), filter: Some(slim), ..Default::default() };
     let doc = Document::load_mem_with_options(bytes, options).map_err(load_error)?;
     if doc.is_encrypted() {
         return Err(Error::Encrypted("a password is needed to open it".into()));
     }
     Ok(doc)
+}
+
+/// Trims each object as lopdf loads it, since lopdf holds every object of
+/// the file at once: the bytes of streams text extraction never reads
+/// (images, XML metadata, embedded files) are dropped, and a stream's
+/// direct `/Length`, of no use once it is read, goes: a dictionary holding
+/// nothing else then needs no allocation (about 450 bytes per stream).
+fn slim(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
+    // lopdf keeps the object changed in place for objects read at their
+    // offset (streams among them), but takes the returned one for objects
+    // out of object streams (never streams): both must be the object.
+    let Object::Stream(s) = object else {
+        return Some((id, object.clone()));
+    };
+    {
+        let name = |key: &[u8]| s.dict.get(key).and_then(Object::as_name).ok();
+        let unread = matches!(name(b"Subtype"), Some(b"Image" | b"XML"))
+            || matches!(name(b"Type"), Some(b"Metadata" | b"EmbeddedFile"));
+        if unread {
+            s.content = Vec::new();
+            // Nor may lopdf or `repair::fix_streams` read it again.
+            s.start_position = None;
+        }
+        if matches!(s.dict.get(b"Length"), Ok(Object::Integer(_))) && !s.content.is_empty() {
+            s.dict.remove(b"Length");
+            // A map keeps its capacity when emptied.
+            if s.dict.is_empty() {
+                s.dict = Dictionary::new();
+            }
+        }
+    }
+    Some((id, Object::Null))
 }
 
 /// lopdf's error as one of ours. Its own wording (which may ask the user
@@ -235,62 +291,6 @@ fn page_ids(doc: &Document) -> Vec<(u32, ObjectId)> {
         return repair::root_page(doc).map(|id| (1, id)).into_iter().collect();
     }
     pages
-}
-
-/// Annotation flag bits (PDF 32000-1, table 165) for annotations not shown.
-const ANNOT_HIDDEN: i64 = 1 << 1;
-const ANNOT_NO_VIEW: i64 = 1 << 5;
-
-/// Draws the appearance streams of the page's form fields (widgets) and
-/// FreeText annotations, whose text pdftotext prints with the page.
-fn annotations<'d, S: Sink>(
-    doc: &'d Document,
-    page: &'d Dictionary,
-    interp: &mut Interp<'_, 'd, S>,
-    ctm: Matrix,
-    res: &Resources<'d>,
-) {
-    let Some(annots) = obj::array(doc, page, b"Annots") else {
-        return;
-    };
-    for annot in annots {
-        let Ok(a) = obj::resolve(doc, annot).as_dict() else {
-            continue;
-        };
-        if !matches!(obj::name(doc, a, b"Subtype"), Some(b"Widget" | b"FreeText")) {
-            continue;
-        }
-        let flags = obj::get(doc, a, b"F").and_then(|f| f.as_i64().ok()).unwrap_or(0);
-        if flags & (ANNOT_HIDDEN | ANNOT_NO_VIEW) != 0 {
-            continue;
-        }
-        let Some(rect) = obj::numbers(doc, a, b"Rect").and_then(|r| <[f32; 4]>::try_from(r).ok()) else {
-            continue;
-        };
-        let rect = [rect[0].min(rect[2]), rect[1].min(rect[3]), rect[0].max(rect[2]), rect[1].max(rect[3])];
-        let Some(ap) = obj::dict(doc, a, b"AP") else {
-            continue;
-        };
-        // /N is the appearance itself, or one per state chosen by /AS.
-        let Some(normal) = ap.get(b"N").ok() else {
-            continue;
-        };
-        let (id, object) = match obj::resolve(doc, normal) {
-            Object::Dictionary(states) => {
-                let Some(state) = obj::name(doc, a, b"AS") else {
-                    continue;
-                };
-                match states.get(state) {
-                    Ok(o) => (o.as_reference().ok(), obj::resolve(doc, o)),
-                    Err(_) => continue,
-                }
-            }
-            other => (normal.as_reference().ok(), other),
-        };
-        if let Ok(stream) = object.as_stream() {
-            interp.appearance(id, stream, rect, ctm, res);
-        }
-    }
 }
 
 /// Page attributes that may be inherited from the page tree.
@@ -359,7 +359,7 @@ fn page(doc: &Document, id: ObjectId, number: u32, state: &mut DocState) -> Page
         content.push(b'\n');
     }
     interp.run(&content, &res);
-    annotations(doc, dict, &mut interp, ctm, &res);
+    annots::draw(doc, dict, &mut interp, ctm, &res);
     interp.finish();
     // Text outside the media box is not on the page: pdftotext drops it (a
     // crop box, which it ignores by default, may show just a corner).

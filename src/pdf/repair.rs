@@ -169,6 +169,60 @@ pub(crate) fn encrypt_by_reference(bytes: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// Object references nest this deep inside an encryption dictionary.
+const MAX_INLINE_DEPTH: usize = 4;
+
+/// An encryption dictionary whose `/CF` (or a crypt filter in it) is an
+/// indirect object, which lopdf does not follow (it then decrypts nothing):
+/// the referenced objects are written into the dictionary. The offsets after
+/// it go stale, so lopdf finds the objects by scanning.
+pub(crate) fn inline_crypt_filters(bytes: &[u8]) -> Option<Vec<u8>> {
+    let key = bytes.windows(8).rposition(|w| w == b"/Encrypt")?;
+    let tail = bytes.get(key + 8..(key + 40).min(bytes.len()))?;
+    let reference = regex::bytes::Regex::new(r"^\s*(\d+)\s+(\d+)\s+R").ok()?;
+    let caps = reference.captures(tail)?;
+    let (start, end) = object_body(bytes, caps.get(1)?.as_bytes(), caps.get(2)?.as_bytes())?;
+    let body = bytes.get(start..end)?;
+    let cf = regex::bytes::Regex::new(r"/CF\s+\d+\s+\d+\s+R").ok()?;
+    if !cf.is_match(body) {
+        return None;
+    }
+    let inlined = inline_references(bytes, body, MAX_INLINE_DEPTH);
+    Some([bytes.get(..start)?, &inlined, bytes.get(end..)?].concat())
+}
+
+/// `text` with each `N G R` replaced by the body of object `N G`.
+fn inline_references(bytes: &[u8], text: &[u8], depth: usize) -> Vec<u8> {
+    let Ok(reference) = regex::bytes::Regex::new(r"(\d+)\s+(\d+)\s+R\b") else {
+        return text.to_vec();
+    };
+    if depth == 0 {
+        return text.to_vec();
+    }
+    let mut out = Vec::with_capacity(text.len());
+    let mut last = 0;
+    for caps in reference.captures_iter(text) {
+        let (Some(all), Some(n), Some(g)) = (caps.get(0), caps.get(1), caps.get(2)) else { continue };
+        let Some(body) = object_body(bytes, n.as_bytes(), g.as_bytes()).and_then(|(s, e)| bytes.get(s..e)) else {
+            continue;
+        };
+        out.extend_from_slice(text.get(last..all.start()).unwrap_or_default());
+        out.extend_from_slice(&inline_references(bytes, body, depth - 1));
+        last = all.end();
+    }
+    out.extend_from_slice(text.get(last..).unwrap_or_default());
+    out
+}
+
+/// Where the body of object `n g` lies: after `n g obj`, before `endobj`.
+fn object_body(bytes: &[u8], n: &[u8], g: &[u8]) -> Option<(usize, usize)> {
+    let (n, g) = (std::str::from_utf8(n).ok()?, std::str::from_utf8(g).ok()?);
+    let head = regex::bytes::Regex::new(&format!(r"(?:^|[^0-9]){n}\s+{g}\s+obj")).ok()?;
+    let start = head.find(bytes)?.end();
+    let end = find(bytes, start, b"endobj")?;
+    Some((start, end))
+}
+
 /// A file "encrypted" with crypt filters that leave strings and streams as
 /// they are (`/StmF /Identity /StrF /Identity`: only embedded files are
 /// encrypted), with its `/Encrypt N 0 R` entries blanked out: nothing the

@@ -28,6 +28,9 @@ pub(super) struct Composite {
     /// ToUnicode does not map.
     collection: Option<Collection>,
     symbols: Option<SymbolSet>,
+    /// `/ToUnicode /Identity-H` (a name, not a CMap stream): the codes are
+    /// UCS-2, as poppler and MuPDF read them.
+    identity_unicode: bool,
 }
 
 #[derive(Debug)]
@@ -112,12 +115,13 @@ pub(super) fn composite(doc: &Document, dict: &Dictionary, name: String) -> Font
     let ascii_cids = matches!(ordering, b"CNS1" | b"GB1" | b"Korea1");
 
     let to_unicode = to_unicode(doc, dict);
+    let identity_unicode = matches!(obj::name(doc, dict, b"ToUnicode"), Some(b"Identity-H" | b"Identity-V"));
     // A ToUnicode built on `/Adobe-Korea1-UCS2 usecmap` names the collection
     // table it leaves the rest to.
     let collection = Collection::named(ordering)
         .or_else(|| to_unicode.as_ref()?.use_cmap.as_deref().and_then(|n| Collection::named(n.as_bytes())));
     let symbols = SymbolSet::for_name(&name);
-    let glyph_text = if to_unicode.is_none() { GlyphText::load(doc, cid_font) } else { None };
+    let glyph_text = if to_unicode.is_none() && !identity_unicode { GlyphText::load(doc, cid_font) } else { None };
     Font {
         name,
         ascent,
@@ -134,6 +138,7 @@ pub(super) fn composite(doc: &Document, dict: &Dictionary, name: String) -> Font
             glyph_text,
             collection,
             symbols,
+            identity_unicode,
         })),
     }
 }
@@ -191,6 +196,7 @@ impl Composite {
                         _ => None,
                     })
                 });
+                let mapped = mapped.or_else(|| self.identity_unicode.then(|| ucs2(code)).flatten());
                 let cid = match &self.codes {
                     Codes::Predefined(p) if p.is_identity() => Some(code),
                     Codes::Predefined(_) => self.ascii_cid(from_cmap.as_deref()),
@@ -241,6 +247,11 @@ impl Codes {
     fn identity_split(bytes: &[u8]) -> Vec<(u32, usize)> {
         bytes.chunks(2).map(|c| (c.iter().fold(0u32, |acc, b| (acc << 8) | u32::from(*b)), c.len())).collect()
     }
+}
+
+/// A code read as a UCS-2 character; control codes and surrogates are none.
+fn ucs2(code: u32) -> Option<String> {
+    char::from_u32(code).filter(|c| !c.is_control()).map(String::from)
 }
 
 /// ASCII and the half-width forms are drawn half an em wide in CJK fonts.

@@ -41,9 +41,12 @@ pub(super) fn simple(doc: &Document, dict: &Dictionary, name: String, type3: boo
         }
         _ => {
             let subtype = obj::name(doc, dict, b"Subtype").unwrap_or_default();
+            // A standard font that is not embedded keeps StandardEncoding
+            // even when written as TrueType (`/ArialMT`), as poppler reads it.
+            let standard = metrics.family != Family::Other && !embedded(doc, dict);
             if let Some(own) = metrics.family.builtin() {
                 base = own;
-            } else if subtype == b"TrueType" {
+            } else if subtype == b"TrueType" && !standard {
                 base = encoding::win_ansi();
             }
         }
@@ -59,8 +62,19 @@ pub(super) fn simple(doc: &Document, dict: &Dictionary, name: String, type3: boo
         Some(_) => false,
     };
     let builtin = if use_builtin { builtin_encoding(doc, dict) } else { Vec::new() };
-    // Codes a non-embedded font's encoding leaves without a glyph.
-    let mut blank: Vec<bool> = if builtin.is_empty() && !type3 && !embedded(doc, dict) {
+    // Codes the encoding leaves without a glyph name (a TrueType program
+    // may still map them through its cmap) and codes an embedded program's
+    // own encoding leaves out: they draw `.notdef`, which shows nothing
+    // (pdftotext prints nothing for them either).
+    let mut blank: Vec<bool> = if !builtin.is_empty() {
+        let mut blank = vec![true; 256];
+        for (code, _) in &builtin {
+            if let Some(b) = blank.get_mut(usize::from(*code)) {
+                *b = false;
+            }
+        }
+        blank
+    } else if !type3 && (!embedded(doc, dict) || obj::name(doc, dict, b"Subtype") != Some(b"TrueType")) {
         base.iter().map(|unit| *unit == 0).collect()
     } else {
         vec![false; 256]
@@ -77,6 +91,7 @@ pub(super) fn simple(doc: &Document, dict: &Dictionary, name: String, type3: boo
         text
     };
     if let Some(diffs) = differences {
+        let hex_names = type3 && diffs.iter().any(|d| d.as_name().is_ok_and(names_hex_code));
         let mut code = 0usize;
         for item in diffs {
             match obj::resolve(doc, item) {
@@ -90,7 +105,7 @@ pub(super) fn simple(doc: &Document, dict: &Dictionary, name: String, type3: boo
                         *slot = glyph_name_to_unicode(&name).or_else(|| {
                             // Type 3 glyph names are often not standard
                             // (a45, 32, B9, g0041): guess as pdf.js does.
-                            type3.then(|| type3_guess(&name, code)).flatten()
+                            type3.then(|| type3_guess(&name, code, hex_names)).flatten()
                         });
                     }
                     code += 1;
@@ -135,12 +150,15 @@ pub(super) fn simple(doc: &Document, dict: &Dictionary, name: String, type3: boo
 }
 
 /// The text of a Type 3 glyph whose name is not a standard one, as pdf.js
-/// guesses it: `Gxx` (hex), `gxxxx` (hex) and `Cdd`/`cdd` (decimal) name a
+/// guesses it: `Gxx` (hex), `gxxxx` (hex) and `Cdd`/`cdd` (decimal, or hex
+/// in a font whose names show hex digits) name a
 /// code point; any other name stands for its own character code, read as
 /// Latin-1 (poppler and pdf.js both fall back to the code).
-fn type3_guess(name: &str, code: usize) -> Option<String> {
+fn type3_guess(name: &str, code: usize, hex_names: bool) -> Option<String> {
     let digits = |s: &str, radix| u32::from_str_radix(s, radix).ok();
+    let letter = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
     let named = match (name.get(..1), name.len()) {
+        (_, 3) if hex_names && letter => name.get(1..).and_then(|d| digits(d, 16)),
         (Some("G"), 3) => name.get(1..).and_then(|d| digits(d, 16)),
         (Some("g"), 5) => name.get(1..).and_then(|d| digits(d, 16)),
         (Some("C" | "c"), 3..=4) => name.get(1..).and_then(|d| digits(d, 10)),
@@ -149,6 +167,20 @@ fn type3_guess(name: &str, code: usize) -> Option<String> {
     let printable = |c: u32| (0x20..0x7F).contains(&c) || (0xA0..=0x10FFFF).contains(&c);
     let point = named.filter(|c| *c > 0).or_else(|| u32::try_from(code).ok().filter(|c| *c <= 0xFF));
     point.filter(|c| printable(*c)).and_then(char::from_u32).map(String::from)
+}
+
+/// A name such as `C2f` (a letter and two hex digits, one of them a
+/// letter): when a font has one, its `Cdd` names are hex too, as poppler
+/// decides for the whole font.
+fn names_hex_code(name: &[u8]) -> bool {
+    match name {
+        [first, digits @ ..] if digits.len() == 2 => {
+            first.is_ascii_alphabetic()
+                && digits.iter().all(u8::is_ascii_hexdigit)
+                && digits.iter().any(|d| d.is_ascii_alphabetic())
+        }
+        _ => false,
+    }
 }
 
 /// Whether the font dictionary carries a font program.

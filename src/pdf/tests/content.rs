@@ -321,7 +321,8 @@ fn text_outside_the_media_box_is_not_on_the_page() {
 }
 
 #[test]
-fn widget_and_free_text_appearances_are_drawn_into_their_rects() {
+fn annotation_appearances_are_drawn_into_their_rects() {
+    // pdftotext draws every annotation's appearance, a link's too.
     let bytes = pdf(dictionary! {}, |doc| {
         let font = doc.add_object(helvetica());
         let res = dictionary! { "Font" => dictionary! { "F1" => font } };
@@ -368,7 +369,7 @@ fn widget_and_free_text_appearances_are_drawn_into_their_rects() {
         &out,
         expect![[r#"
             page 1 200x100
-              P@0.0,50.0 a@6.7,50.0 g@12.2,50.0 e@17.8,50.0 F@22.0,85.0 i@28.1,85.0 e@30.3,85.0 l@35.9,85.0 d@38.1,85.0 N@122.0,85.0 o@129.2,85.0 t@134.8,85.0 e@137.6,85.0 X@0.0,20.0
+              P@0.0,50.0 a@6.7,50.0 g@12.2,50.0 e@17.8,50.0 F@22.0,85.0 i@28.1,85.0 e@30.3,85.0 l@35.9,85.0 d@38.1,85.0 N@122.0,85.0 o@129.2,85.0 t@134.8,85.0 e@137.6,85.0 L@2.0,85.0 X@0.0,20.0
         "#]],
     );
 }

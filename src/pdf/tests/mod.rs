@@ -4,6 +4,7 @@ mod cjk;
 mod content;
 mod fonts;
 mod repair;
+mod sweep;
 
 use expect_test::Expect;
 use lopdf::{Document, Object, Stream, StringFormat, dictionary};
