@@ -57,17 +57,13 @@ pub fn normalise(plan: &Plan, source: &str) -> (Vec<Record>, Vec<Diagnostic>) {
         _ => {}
     }
     let mut records = Vec::new();
-    let mut first_page = Vec::new();
     for table in &plan.tables {
         for row in &table.rows {
             records.push(record(plan, table, row, source, &publisher, &plan_period, &plan_date, &mut diagnostics));
-            first_page.push(row.pages.first().copied());
         }
     }
     for (i, f) in check::check_plan(&records) {
-        let r = &records[i];
-        let where_ = format!("section {} item {}", r.section, r.item_no);
-        diagnostics.push(Diagnostic::flag(first_page[i], &r.id, f.field, format!("{where_}: {}", f.reason)));
+        diagnostics.push(flagged(&records[i], f));
     }
     (records, diagnostics)
 }
@@ -83,8 +79,6 @@ fn record(
     plan_date: &Option<String>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Record {
-    let page = row.pages.first().copied();
-    let where_ = format!("section {} item {}", table.section.letter(), row.item_no);
     let date = date::normalise(&row.date_text);
     let frequency = frequency::normalise(&row.frequency_text);
     let organisation = table.organisation.clone().unwrap_or_else(|| publisher.to_owned());
@@ -112,9 +106,16 @@ fn record(
         pages: row.pages.clone(),
     };
     for f in check::check(&record) {
-        diagnostics.push(Diagnostic::flag(page, &record.id, f.field, format!("{where_}: {}", f.reason)));
+        diagnostics.push(flagged(&record, f));
     }
     record
+}
+
+/// The diagnostic of a field the self-check flagged, on the record's
+/// first page.
+fn flagged(r: &Record, f: check::Flag) -> Diagnostic {
+    let message = format!("section {} item {}: {}", r.section, r.item_no, f.reason);
+    Diagnostic::flag(r.pages.first().copied(), &r.id, f.field, message)
 }
 
 /// A dataset's name folded for comparison: NFKC (full-width forms become

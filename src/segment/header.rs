@@ -161,10 +161,9 @@ pub fn end_band_at_rule(band: &mut FirstBand, lines: &[&Line], rule_ys: &[f32]) 
     // lack: a rule between two header rows leaves both in the band. A
     // bulleted line is a description's, whatever words it uses ("• Names
     // of …").
-    let text = |ix: &[usize]| ix.iter().map(|&i| lines[i].text.as_str()).collect::<Vec<_>>().join(" ");
+    let text = |ix: &[usize]| joined(lines, ix);
     let kept = roles_named(&text(&band.header[..cut]));
-    let bulleted = |i: &usize| pat::INLINE_BULLET.is_match(&lines[*i].text) || pat::BULLET.is_match(&lines[*i].text);
-    let unbulleted: Vec<usize> = band.header.iter().copied().filter(|i| !bulleted(i)).collect();
+    let unbulleted: Vec<usize> = band.header.iter().copied().filter(|&i| !bulleted(&lines[i].text)).collect();
     if kept < 2 || roles_named(&text(&unbulleted)) > kept {
         return;
     }
@@ -176,17 +175,26 @@ pub fn end_band_at_rule(band: &mut FirstBand, lines: &[&Line], rule_ys: &[f32]) 
 /// header cell has one, and a description cell centred vertically starts
 /// above its row's item number.
 pub fn end_band_at_bullet(band: &mut FirstBand, lines: &[&Line]) {
-    let bulleted = |t: &str| pat::INLINE_BULLET.is_match(t) || pat::BULLET.is_match(t);
     let Some(cut) = band.header.iter().position(|&i| bulleted(&lines[i].text)) else { return };
     if cut == 0 {
         return;
     }
-    let text = |ix: &[usize]| ix.iter().map(|&i| lines[i].text.as_str()).collect::<Vec<_>>().join(" ");
+    let text = |ix: &[usize]| joined(lines, ix);
     if roles_named(&text(&band.header[..cut])) < roles_named(&text(&band.header)).max(2) {
         return;
     }
     band.body_start = band.header[cut];
     band.header.truncate(cut);
+}
+
+/// The texts of `lines[ix]`, one line after another.
+fn joined(lines: &[&Line], ix: &[usize]) -> String {
+    ix.iter().map(|&i| lines[i].text.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+/// Whether a line holds a bullet sign, at its start or inside it.
+fn bulleted(text: &str) -> bool {
+    pat::INLINE_BULLET.is_match(text) || pat::BULLET.is_match(text)
 }
 
 /// Points a rule may sit below the top of row 1's first line and still be

@@ -298,13 +298,7 @@ const ROW_RULE_SPAN: f32 = 0.8;
 /// least one between two lines of it: where the table rules off its rows.
 fn row_rules(rules: &[Segment], body: &[&Line]) -> Vec<f32> {
     let Some(b) = body.iter().filter_map(|l| l.bbox).reduce(|a, b| a.union(&b)) else { return Vec::new() };
-    let width = (b.x1 - b.x0).max(1.0);
-    let mut ys: Vec<f32> = horizontal_runs(rules)
-        .into_iter()
-        .filter(|r| r.y0 > b.y0 && r.y0 < b.y1)
-        .filter(|r| r.x1.min(b.x1) - r.x0.max(b.x0) >= ROW_RULE_SPAN * width)
-        .map(|r| r.y0)
-        .collect();
+    let mut ys: Vec<f32> = rules_across(rules, b).filter(|&y| y > b.y0 && y < b.y1).collect();
     ys.sort_by(f32::total_cmp);
     ys.dedup_by(|a, b| (*a - *b).abs() < 1.0);
     if ys.is_empty() { row_gaps(body) } else { ys }
@@ -313,12 +307,17 @@ fn row_rules(rules: &[Segment], body: &[&Line]) -> Vec<f32> {
 /// The heights of horizontal rules spanning most of the width of `lines`.
 fn full_width_rules<'a>(rules: &[Segment], lines: impl Iterator<Item = &'a Line>) -> Vec<f32> {
     let Some(b) = lines.filter_map(|l| l.bbox).reduce(|a, b| a.union(&b)) else { return Vec::new() };
+    rules_across(rules, b).collect()
+}
+
+/// The heights of horizontal rules spanning [`ROW_RULE_SPAN`] of the
+/// width of `b`.
+fn rules_across(rules: &[Segment], b: crate::pdf::Rect) -> impl Iterator<Item = f32> {
     let width = (b.x1 - b.x0).max(1.0);
     horizontal_runs(rules)
         .into_iter()
-        .filter(|r| r.x1.min(b.x1) - r.x0.max(b.x0) >= ROW_RULE_SPAN * width)
+        .filter(move |r| r.x1.min(b.x1) - r.x0.max(b.x0) >= ROW_RULE_SPAN * width)
         .map(|r| r.y0)
-        .collect()
 }
 
 /// Points between two pieces of one horizontal rule: a grid drawn cell by

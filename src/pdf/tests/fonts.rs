@@ -352,17 +352,7 @@ fn byte_swapped_ligature_map_and_ligature_code_points() {
 fn type3_glyph_names_that_are_not_standard_are_guessed() {
     // a45 and 32 stand for their codes; G41, g0042 and C67 name code points;
     // a name on a control code stays unknown.
-    let names: Vec<Object> = [(1, "x1"), (32, "32"), (45, "a45"), (50, "G41"), (51, "g0042"), (52, "C67"), (97, "a97")]
-        .iter()
-        .flat_map(|(code, name)| [Object::Integer(*code), Object::Name(name.as_bytes().to_vec())])
-        .collect();
-    let font = dictionary! {
-        "Type" => "Font", "Subtype" => "Type3",
-        "FontMatrix" => vec![0.001.into(), 0.into(), 0.into(), 0.001.into(), 0.into(), 0.into()],
-        "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()],
-        "CharProcs" => dictionary! {},
-        "Encoding" => dictionary! { "Differences" => names },
-    };
+    let font = type3_named(&[(1, "x1"), (32, "32"), (45, "a45"), (50, "G41"), (51, "g0042"), (52, "C67"), (97, "a97")]);
     let doc = pages(&simple_text(font, "BT /F1 10 Tf 0 50 Td (a-234 \\001) Tj ET")).expect("reads");
     let text: String = doc.pages[0].glyphs.iter().map(|g| g.text.as_str()).collect();
     assert_eq!(text, "a-ABC \u{FFFD}");

@@ -104,6 +104,22 @@ fn simple_text(font: lopdf::Dictionary, content: &str) -> Vec<u8> {
     pdf(dictionary! {}, |doc| (with_font(doc, font), content))
 }
 
+/// A Type 3 font whose glyphs are named by `names` (code, glyph name), in
+/// a 1000-unit glyph space and with no glyph procedures.
+fn type3_named(names: &[(i64, &str)]) -> lopdf::Dictionary {
+    let differences: Vec<Object> = names
+        .iter()
+        .flat_map(|(code, name)| [Object::Integer(*code), Object::Name(name.as_bytes().to_vec())])
+        .collect();
+    dictionary! {
+        "Type" => "Font", "Subtype" => "Type3",
+        "FontMatrix" => vec![0.001.into(), 0.into(), 0.into(), 0.001.into(), 0.into(), 0.into()],
+        "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()],
+        "CharProcs" => dictionary! {},
+        "Encoding" => dictionary! { "Differences" => differences },
+    }
+}
+
 fn helvetica() -> lopdf::Dictionary {
     dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" }
 }

@@ -4,7 +4,7 @@
 
 use lopdf::{Object, Stream, dictionary};
 
-use super::{helvetica, hex, pages, pdf, simple_text, type0, with_font};
+use super::{helvetica, hex, pages, pdf, simple_text, type0, type3_named, with_font};
 
 fn text_of(bytes: &[u8]) -> String {
     let doc = pages(bytes).expect("test PDF reads");
@@ -110,17 +110,7 @@ fn codes_an_embedded_type1_font_has_no_glyph_name_for_show_nothing() {
 #[test]
 fn type3_names_with_hex_digits_are_hex_codes_throughout_the_font() {
     // C2c has a hex letter, so C41 is 0x41 ("A"), not decimal 41 (")").
-    let names: Vec<Object> = [(44, "C2c"), (65, "C41"), (66, "C42")]
-        .iter()
-        .flat_map(|(code, name)| [Object::Integer(*code), Object::Name(name.as_bytes().to_vec())])
-        .collect();
-    let font = dictionary! {
-        "Type" => "Font", "Subtype" => "Type3",
-        "FontMatrix" => vec![0.001.into(), 0.into(), 0.into(), 0.001.into(), 0.into(), 0.into()],
-        "FontBBox" => vec![0.into(), 0.into(), 1000.into(), 1000.into()],
-        "CharProcs" => dictionary! {},
-        "Encoding" => dictionary! { "Differences" => names },
-    };
+    let font = type3_named(&[(44, "C2c"), (65, "C41"), (66, "C42")]);
     assert_eq!(text_of(&simple_text(font, "BT /F1 10 Tf 0 50 Td (AB,) Tj ET")), "AB,");
 }
 
