@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use super::columns::Columns;
 use super::header::Role;
 use super::join::{self, Piece, is_cjk};
+use super::vocab::Vocabulary;
 use super::{RawRow, parse_number, patterns as pat};
 use crate::Diagnostic;
 use crate::layout::{Line, Word};
@@ -59,8 +60,31 @@ struct Building {
     cells: BTreeMap<Role, Vec<CellLine>>,
 }
 
-/// Cuts a table body into rows using per-page columns.
-pub(super) fn rows(pages: &[CutPage<'_>], diagnostics: &mut Vec<Diagnostic>) -> Vec<RawRow> {
+/// A table's rows with each cell still as its lines, and where each
+/// column wraps: what `rows` joins, once the plan's vocabulary is known.
+#[derive(Debug)]
+pub(super) struct Cells {
+    rows: Vec<Building>,
+    wrap: Wrap,
+}
+
+impl Cells {
+    /// Adds the words of every cell to the plan's vocabulary.
+    pub(super) fn words_into(&self, vocab: &mut Vocabulary) {
+        for lines in self.rows.iter().flat_map(|b| b.cells.values()) {
+            vocab.add_cell(lines.iter().map(|l| l.text.as_str()));
+        }
+    }
+}
+
+/// Joins each row's cells, words broken at a cell edge rejoined.
+pub(super) fn rows(cells: Cells, vocab: &Vocabulary) -> Vec<RawRow> {
+    let Cells { rows, wrap } = cells;
+    rows.into_iter().map(|b| finish(b, &wrap, vocab)).collect()
+}
+
+/// Cuts a table body into rows of cells using per-page columns.
+pub(super) fn cells(pages: &[CutPage<'_>], diagnostics: &mut Vec<Diagnostic>) -> Cells {
     let mut rows = Vec::new();
     let mut current: Option<Building> = None;
     // Lines after the header and before row 1's number (on the same page
@@ -130,9 +154,7 @@ pub(super) fn rows(pages: &[CutPage<'_>], diagnostics: &mut Vec<Diagnostic>) -> 
         let w = widest.entry((role, l.block)).or_insert(l.x1);
         *w = w.max(l.x1);
     }
-    let wrap = Wrap { widest };
-    let rows: Vec<RawRow> = rows.into_iter().map(|b| finish(b, &wrap)).collect();
-    rows
+    Cells { rows, wrap: Wrap { widest } }
 }
 
 /// Adds a line's cells to a row; `starts` when the line holds the row's
@@ -289,17 +311,27 @@ const STANDALONE: &[&str] = &[
 /// broke a word: the line is full, and the word its end and the next
 /// line's start make is wider than the cell, so no wrap at a space could
 /// have kept it whole.
-fn joined(role: Role, lines: &[CellLine], wrap: &Wrap) -> Vec<(String, bool)> {
+fn joined(role: Role, lines: &[CellLine], wrap: &Wrap, vocab: &Vocabulary) -> Vec<(String, bool)> {
     let left = lines.iter().map(|l| l.x0).fold(f32::INFINITY, f32::min);
-    lines
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let limit = wrap.limit(role, l);
-            let fills = lines.get(i + 1).is_some_and(|next| broke_word(l, next, left, limit));
-            (l.text.clone(), fills)
-        })
-        .collect()
+    let mut fills = vec![false; lines.len()];
+    // The Latin word each line starts, run on into the lines after it
+    // where they continue it: breaks are judged from the last one back, so
+    // a word broken twice ("public" / "market" / "s") is whole ("markets")
+    // when the break before it is judged.
+    let mut word_from: Vec<String> = lines.iter().map(|l| first_word(&l.text).to_owned()).collect();
+    for i in (0..lines.len().saturating_sub(1)).rev() {
+        let limit = wrap.limit(role, &lines[i]);
+        fills[i] = broke_word(&lines[i], &lines[i + 1], &word_from[i + 1], left, limit, vocab);
+        if fills[i] && lines[i].text.split_whitespace().nth(1).is_none() {
+            word_from[i] = format!("{}{}", word_from[i], word_from[i + 1]);
+        }
+    }
+    lines.iter().zip(fills).map(|(l, f)| (l.text.clone(), f)).collect()
+}
+
+/// The Latin word a line starts with.
+fn first_word(text: &str) -> &str {
+    latin_head(text.split_whitespace().next().unwrap_or(""))
 }
 
 /// Where each column's text wraps.
@@ -317,7 +349,9 @@ impl Wrap {
     }
 }
 
-fn broke_word(line: &CellLine, next: &CellLine, left: f32, limit: f32) -> bool {
+/// Whether the cell edge broke a word between `line` and `next`;
+/// `next_word` is the word `next` starts, run on into later lines.
+fn broke_word(line: &CellLine, next: &CellLine, next_word: &str, left: f32, limit: f32, vocab: &Vocabulary) -> bool {
     let (Some(end), Some(start)) = (line.text.chars().last(), next.text.chars().next()) else { return false };
     // A word ("Infrastruct" + "ure") or a number or date ("02/" + "2023")
     // broken by the cell edge.
@@ -336,6 +370,18 @@ fn broke_word(line: &CellLine, next: &CellLine, left: f32, limit: f32) -> bool {
     if !(in_word || in_number) {
         return false;
     }
+    // The Latin words the break falls between (in CJK text, the Latin
+    // run at the end of one line and at the start of the next).
+    let last_word = latin_tail(line.text.split_whitespace().next_back().unwrap_or(""));
+    let (run_on, next_word) = (next_word, first_word(&next.text));
+    // Where the plan's own words tell, they decide, so long as the next
+    // word would not have fitted on the line after a space (else the line
+    // ended on purpose).
+    if in_word {
+        if let Some(one) = vocab.one_word(last_word, run_on) {
+            return one && limit - line.x1 < next.first.0 * FULL_LINE_SLACK;
+        }
+    }
     // Where the cell's edge is only estimated (no ruling line), a word
     // counts as broken only alone on its line, which is where renderers
     // that wrap between words break one that does not fit; an estimate
@@ -345,11 +391,6 @@ fn broke_word(line: &CellLine, next: &CellLine, left: f32, limit: f32) -> bool {
     if !line.exact && !in_cjk_text && line.text.split_whitespace().nth(1).is_some() {
         return false;
     }
-    // The Latin words the break falls between (in CJK text, the Latin
-    // run at the end of one line and at the start of the next).
-    let last_word = line.text.split_whitespace().next_back().unwrap_or("");
-    let last_word = latin_tail(last_word);
-    let next_word = latin_head(next.text.split_whitespace().next().unwrap_or(""));
     // "DATA.GOV.HK" + "datasets": capitals do not continue in lower case
     // within a word.
     let letters: Vec<char> = last_word.chars().filter(|c| c.is_alphabetic()).collect();
@@ -383,11 +424,11 @@ fn latin_head(word: &str) -> &str {
     word.find(is_cjk).map_or(word, |i| &word[..i])
 }
 
-fn finish(b: Building, wrap: &Wrap) -> RawRow {
+fn finish(b: Building, wrap: &Wrap, vocab: &Vocabulary) -> RawRow {
     let mut row = RawRow { item_no: b.item_no, pages: b.pages, bands: b.bands, ..RawRow::default() };
     row.pages.sort_unstable();
     for (role, lines) in &b.cells {
-        let pieces = joined(*role, lines, wrap);
+        let pieces = joined(*role, lines, wrap, vocab);
         let join_all = |pieces: &[(String, bool)]| join::join(pieces.iter().map(|(t, f)| Piece { text: t, fills: *f }));
         match role {
             Role::Item => {}

@@ -11,6 +11,7 @@ pub mod header;
 pub mod join;
 pub mod patterns;
 mod text;
+mod vocab;
 
 pub use columns::{Column, Columns, Strategy};
 pub use header::Role;
@@ -232,6 +233,9 @@ pub fn plan_with_pages(lines: &[Line], pages: &[PageInfo]) -> Plan {
     let tables = frame(body, &mut diagnostics);
     let mut out_tables = Vec::with_capacity(tables.len());
     let mut previous: Option<Columns> = None;
+    // Tables with geometry are joined once every table's cells are cut:
+    // the whole plan's words settle the breaks geometry leaves open.
+    let mut cut_cells: Vec<(usize, grid::Cells)> = Vec::new();
     for (index, t) in tables.into_iter().enumerate() {
         let mut table = t.table;
         let cut = table_pages(&t.lines, &rules_of, &mut trace);
@@ -269,12 +273,21 @@ pub fn plan_with_pages(lines: &[Line], pages: &[PageInfo]) -> Plan {
                     }
                 }
             }
-            table.rows = grid::rows(&cut_pages, &mut diagnostics);
+            cut_cells.push((out_tables.len(), grid::cells(&cut_pages, &mut diagnostics)));
         } else {
             let body: Vec<&Line> = cut.pages.iter().flat_map(|p| p.body.iter().copied()).collect();
             table.rows = text::rows(&body, &mut diagnostics);
         }
         out_tables.push(table);
+    }
+    let mut vocab = vocab::Vocabulary::default();
+    for (_, cells) in &cut_cells {
+        cells.words_into(&mut vocab);
+    }
+    for (i, cells) in cut_cells {
+        if let Some(t) = out_tables.get_mut(i) {
+            t.rows = grid::rows(cells, &vocab);
+        }
     }
     if out_tables.is_empty() {
         diagnostics.push(Diagnostic::new(None, "no plan sections (A.–D.) found"));

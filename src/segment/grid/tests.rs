@@ -52,13 +52,13 @@ fn a_latin_word_broken_in_cjk_text_rejoins_however_short() {
     // the next line is the rest of "CSV".
     let line = CellLine { exact: false, limit: None, edge: Some(100.0), ..cell_line("網站以 C", 99.0) };
     let next = CellLine { exact: false, limit: None, edge: Some(100.0), ..cell_line("SV 格式", 60.0) };
-    assert!(broke_word(&line, &next, 0.0, 100.0));
+    assert!(broke_word(&line, &next, first_word(&next.text), 0.0, 100.0, &Vocabulary::default()));
     // With room left for the "S", the break was on purpose.
     let short = CellLine { x1: 80.0, ..line.clone() };
-    assert!(!broke_word(&short, &next, 0.0, 100.0));
+    assert!(!broke_word(&short, &next, first_word(&next.text), 0.0, 100.0, &Vocabulary::default()));
     // Latin text wraps between words: two words stay two.
     let latin = CellLine { exact: false, limit: None, edge: Some(100.0), ..cell_line("data in C", 99.0) };
-    assert!(!broke_word(&latin, &next, 0.0, 100.0));
+    assert!(!broke_word(&latin, &next, first_word(&next.text), 0.0, 100.0, &Vocabulary::default()));
 }
 
 #[test]
@@ -77,10 +77,10 @@ fn cjk_paragraphs_need_room_for_one_character_only() {
 fn a_quarter_and_its_year_are_two_words() {
     let q = CellLine { first: (10.0, 2), last: (10.0, 2), ..cell_line("Q4", 99.0) };
     let year = CellLine { first: (20.0, 4), ..cell_line("2024", 20.0) };
-    assert!(!broke_word(&q, &year, 80.0, 100.0));
+    assert!(!broke_word(&q, &year, first_word(&year.text), 80.0, 100.0, &Vocabulary::default()));
     // A date broken after its slash is one date.
     let month = CellLine { first: (15.0, 3), last: (15.0, 3), ..cell_line("12/", 99.0) };
-    assert!(broke_word(&month, &year, 85.0, 100.0));
+    assert!(broke_word(&month, &year, first_word(&year.text), 85.0, 100.0, &Vocabulary::default()));
 }
 
 #[test]
@@ -88,4 +88,28 @@ fn cells_meet_flush_only_beside_cjk_bullets_and_numbers() {
     assert!(flush_boundary("座標。03/2024", "座標。".len()));
     assert!(flush_boundary("資料•", "資料".len()));
     assert!(!flush_boundary("data", 3));
+}
+
+#[test]
+fn the_plan_s_words_settle_a_full_line_the_geometry_cannot() {
+    // "public" fills a narrow ruled cell, and "markets" would not have
+    // fitted after it: a break inside "publicmarkets" or at a space.
+    let public = CellLine { first: (50.0, 6), last: (50.0, 6), ..cell_line("public", 99.0) };
+    let markets = CellLine { first: (55.0, 7), ..cell_line("markets", 35.0) };
+    let unknown = Vocabulary::default();
+    assert!(broke_word(&public, &markets, "markets", 0.0, 100.0, &unknown));
+    let mut seen = Vocabulary::default();
+    seen.add_cell(["• Names of public markets."].into_iter());
+    assert!(!broke_word(&public, &markets, "markets", 0.0, 100.0, &seen));
+    // The word the next lines run on into is what is looked up: "market"
+    // / "s" make the "markets" the plan knows.
+    let market = CellLine { first: (55.0, 6), ..cell_line("market", 99.0) };
+    assert!(!broke_word(&public, &market, "markets", 0.0, 100.0, &seen));
+    // And a word the plan has whole joins though a short word starts the
+    // next line.
+    let utilisati = CellLine { first: (90.0, 9), last: (90.0, 9), ..cell_line("Utilisati", 99.0) };
+    let on = CellLine { first: (20.0, 2), ..cell_line("on rates", 40.0) };
+    assert!(!broke_word(&utilisati, &on, "on", 0.0, 100.0, &unknown));
+    seen.add_cell(["the utilisation rates"].into_iter());
+    assert!(broke_word(&utilisati, &on, "on", 0.0, 100.0, &seen));
 }
