@@ -374,12 +374,15 @@ fn broke_word(line: &CellLine, next: &CellLine, next_word: &str, left: f32, limi
     // run at the end of one line and at the start of the next).
     let last_word = latin_tail(line.text.split_whitespace().next_back().unwrap_or(""));
     let (run_on, next_word) = (next_word, first_word(&next.text));
+    // The word the two pieces make would not fit in the cell: only such a
+    // word is broken by producers that wrap at spaces.
+    let too_wide = line.last.0 + next.first.0 > limit - left;
     // Where the plan's own words tell, they decide, so long as the next
     // word would not have fitted on the line after a space (else the line
-    // ended on purpose).
+    // ended on purpose) and the joined word is one the cell had to break.
     if in_word {
         if let Some(one) = vocab.one_word(last_word, run_on) {
-            return one && limit - line.x1 < next.first.0 * FULL_LINE_SLACK;
+            return one && limit - line.x1 < next.first.0 * FULL_LINE_SLACK && (too_wide || in_cjk_text);
         }
     }
     // Where the cell's edge is only estimated (no ruling line), a word
@@ -409,7 +412,6 @@ fn broke_word(line: &CellLine, next: &CellLine, next_word: &str, left: f32, limi
     // The line is full when not even the next line's first letter would
     // have fitted after it.
     let full = limit - line.x1 < next.first_glyph * FULL_LINE_SLACK;
-    let too_wide = line.last.0 + next.first.0 > limit - left;
     // CJK text breaks a Latin word anywhere, however narrow the word.
     full && (too_wide || in_cjk_text)
 }
