@@ -330,6 +330,9 @@ struct Slot<'w> {
     /// Every body word in it is a bullet sign: a hanging bullet column
     /// belongs to the text on its right.
     bullets_only: bool,
+    /// Every line of body text in it is a date: dates set apart from a
+    /// header centred over a wider column belong to the date column.
+    dates_only: bool,
 }
 
 /// Columns from separators named by the header words: separators a header
@@ -385,6 +388,7 @@ fn slots<'w>(seps: &[Gap], header: &[&'w Word], lines: &[&Line], em: f32) -> Vec
                 role: role_of(&reading_order(&hw)),
                 header: hw,
                 bullets_only: !body.is_empty() && body.iter().all(|w| is_bullet_sign(&w.text)),
+                dates_only: dates_only(lines, header, l, r),
             }
         })
         .collect()
@@ -406,6 +410,29 @@ fn header_positions(words: &[&Word], seps: &[Gap]) -> Vec<f32> {
             }
         })
         .collect()
+}
+
+/// Whether every line's body text between `l` and `r` (by the words'
+/// middles) is a date, and some line has any.
+fn dates_only(lines: &[&Line], header: &[&Word], l: f32, r: f32) -> bool {
+    let is_header = |w: &Word| header.iter().any(|h| std::ptr::eq(*h, w));
+    let mut any = false;
+    for line in lines {
+        let text: Vec<&str> = line
+            .words
+            .iter()
+            .filter(|w| !is_header(w) && (w.bbox.x0 + w.bbox.x1) / 2.0 >= l && (w.bbox.x0 + w.bbox.x1) / 2.0 < r)
+            .map(|w| w.text.as_str())
+            .collect();
+        if text.is_empty() {
+            continue;
+        }
+        if !pat::DATE_LINE.is_match(&text.join(" ")) {
+            return false;
+        }
+        any = true;
+    }
+    any
 }
 
 fn is_bullet_sign(text: &str) -> bool {
@@ -470,6 +497,7 @@ fn split_two_role_slots<'w>(slots: Vec<Slot<'w>>, _header: &[&'w Word], lines: &
                 role: role_of(&reading_order(&hw)),
                 header: hw,
                 bullets_only: false,
+                dates_only: false,
             });
             left = cut;
             gap_left = 0.0;
@@ -542,6 +570,8 @@ fn merge_unnamed(slots: Vec<Slot<'_>>) -> Vec<Slot<'_>> {
             true
         } else if i + 1 == slots.len() {
             false
+        } else if s.dates_only && (slots[i - 1].role == Some(Role::Date)) != (slots[i + 1].role == Some(Role::Date)) {
+            slots[i + 1].role == Some(Role::Date)
         } else {
             s.bullets_only || s.gap_right < s.gap_left
         };

@@ -228,3 +228,50 @@ fn item_cells_hold_numbers_only() {
     let b = vec![line(130.0, &[(50.0, "1"), (140.0, "Food")])];
     assert_eq!(item_edge_from_numbers(cols.clone(), &refs(&b)), cols);
 }
+
+#[test]
+fn dates_apart_from_a_centred_header_join_the_date_column() {
+    // The date header is centred over a column whose dates sit flush left,
+    // nearer the description's text (6pt) than the header (9pt): the
+    // dates' slot names nothing, and its dates say where it belongs.
+    let h = vec![line(
+        100.0,
+        &[
+            (50.0, "Item"),
+            (80.0, "Category"),
+            (160.0, "Name"),
+            (250.0, "Description"),
+            (460.0, "Date"),
+            (520.0, "Frequency"),
+        ],
+    )];
+    let b = vec![
+        line(
+            130.0,
+            &[
+                (50.0, "1"),
+                (80.0, "Health"),
+                (160.0, "Clinics"),
+                (250.0, "• Opening hours of every clinic and"),
+                (416.0, "05/2024"),
+                (520.0, "Monthly"),
+            ],
+        ),
+        line(141.0, &[(250.0, "sites."), (416.0, "Q2 2024")]),
+        line(
+            160.0,
+            &[
+                (50.0, "2"),
+                (80.0, "Housing"),
+                (160.0, "Estates"),
+                (250.0, "• Names."),
+                (416.0, "2025"),
+                (520.0, "Yearly"),
+            ],
+        ),
+    ];
+    check(
+        find(&refs(&h), &refs(&b), &[], None),
+        "Whitespace: item@-1 category@75 name@140 description@222 date@413 frequency@500",
+    );
+}
