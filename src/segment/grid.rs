@@ -185,13 +185,15 @@ fn item_number(text: &str) -> Option<u32> {
 
 /// A line's words grouped by column, each group's text joined.
 fn split(line: &Line, cols: &Columns, block: usize) -> BTreeMap<Role, CellLine> {
-    let pieces: Vec<Word> = line.words.iter().flat_map(|w| cut_at_columns(w, cols)).collect();
+    let pieces: Vec<Word> =
+        line.words.iter().flat_map(|w| cut_at_columns(w, cols)).flat_map(|w| bullet_apart(&w)).collect();
     let mut groups: BTreeMap<usize, Vec<&Word>> = BTreeMap::new();
     for w in &pieces {
         if let Some(i) = cols.index_of(w.bbox.x0) {
             groups.entry(i).or_default().push(w);
         }
     }
+    hang_bullets(&mut groups);
     groups
         .into_iter()
         .filter_map(|(i, mut words)| {
@@ -243,6 +245,47 @@ fn split(line: &Line, cols: &Columns, block: usize) -> BTreeMap<Role, CellLine> 
             ))
         })
         .collect()
+}
+
+/// Glyphs that only ever stand for a bullet (not a dash or a middle dot,
+/// which words and names hold).
+const BULLET_GLYPHS: &[char] =
+    &['•', '●', '▪', '■', '◆', '◦', '∙', '○', '➢', '►', '\u{F0B7}', '\u{F06C}', '\u{F0A7}', '\u{F0D8}'];
+
+/// A word ending in a bullet glyph set close against it ("centres•", the
+/// bullet hanging at the next column's edge) as the word and the bullet.
+fn bullet_apart(word: &Word) -> Vec<Word> {
+    let split = word.text.char_indices().next_back().filter(|&(i, c)| i > 0 && BULLET_GLYPHS.contains(&c));
+    let at = split.and_then(|(i, _)| word.starts.iter().find(|s| s.0 == i).map(|&(_, x)| (i, x)));
+    match at {
+        Some((i, x)) => vec![piece(word, 0, i, word.bbox.x0, x), piece(word, i, word.text.len(), x, word.bbox.x1)],
+        None => vec![word.clone()],
+    }
+}
+
+/// A bullet sign ending a line's text in one column, with text in the
+/// next column on the line, hangs before that text: cells never end with
+/// a bullet, and list bullets are set out to the left of their items,
+/// sometimes as far as the column edge.
+fn hang_bullets(groups: &mut BTreeMap<usize, Vec<&Word>>) {
+    let keys: Vec<usize> = groups.keys().copied().collect();
+    for i in keys {
+        if !groups.contains_key(&(i + 1)) {
+            continue;
+        }
+        let Some(words) = groups.get_mut(&i) else { continue };
+        let Some(last) = words.iter().enumerate().max_by(|a, b| a.1.bbox.x0.total_cmp(&b.1.bbox.x0)).map(|(j, _)| j)
+        else {
+            continue;
+        };
+        if words[last].text.chars().count() == 1 && words[last].text.starts_with(BULLET_GLYPHS) {
+            let bullet = words.remove(last);
+            if words.is_empty() {
+                groups.remove(&i);
+            }
+            groups.entry(i + 1).or_default().push(bullet);
+        }
+    }
 }
 
 /// Cuts a word whose glyphs run across a column edge (a cell's text set

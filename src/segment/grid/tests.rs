@@ -125,3 +125,54 @@ fn the_plan_s_words_join_only_a_word_too_wide_for_its_cell() {
     seen.add_cell(["the taxpayers of"].into_iter());
     assert!(!broke_word(&tax, &payers, "payers", 0.0, 100.0, &seen));
 }
+
+/// A word at `x`, 5pt a character, its glyph starts known.
+fn word(x: f32, text: &str) -> Word {
+    let starts: Vec<(usize, f32)> =
+        text.char_indices().enumerate().map(|(n, (i, _))| (i, x + 5.0 * n as f32)).collect();
+    let x1 = x + 5.0 * text.chars().count() as f32;
+    Word { text: text.into(), bbox: crate::pdf::Rect { x0: x, y0: 100.0, x1, y1: 110.0 }, starts }
+}
+
+#[test]
+fn a_bullet_at_a_column_s_end_hangs_before_the_next_column_s_text() {
+    let col = |role, left: f32, right: f32| super::super::columns::Column {
+        role,
+        left,
+        right,
+        text_right: None,
+        ruled: false,
+    };
+    let cols = Columns {
+        columns: vec![
+            col(Role::Item, f32::NEG_INFINITY, 40.0),
+            col(Role::Name, 40.0, 100.0),
+            col(Role::Description, 100.0, f32::INFINITY),
+        ],
+        strategy: super::super::columns::Strategy::Whitespace,
+        em: 10.0,
+    };
+    let line = |words: Vec<Word>| Line {
+        page: 1,
+        text: String::new(),
+        bbox: words.iter().map(|w| w.bbox).reduce(|a, b| a.union(&b)),
+        words,
+    };
+    let text = |cells: &BTreeMap<Role, CellLine>, role| cells.get(&role).map(|c| c.text.clone());
+    // Set close against the name ("centres•") or apart from it.
+    for words in [
+        vec![word(0.0, "1"), word(45.0, "centres•"), word(105.0, "Names.")],
+        vec![word(0.0, "1"), word(45.0, "centres"), word(82.0, "•"), word(105.0, "Names.")],
+    ] {
+        let cells = split(&line(words), &cols, 0);
+        assert_eq!(text(&cells, Role::Name).as_deref(), Some("centres"));
+        assert_eq!(text(&cells, Role::Description).as_deref(), Some("• Names."));
+    }
+    // Alone in the name column on a wrapped line, it still hangs.
+    let cells = split(&line(vec![word(88.0, "•"), word(105.0, "Data.")]), &cols, 0);
+    assert_eq!(text(&cells, Role::Name), None);
+    assert_eq!(text(&cells, Role::Description).as_deref(), Some("• Data."));
+    // With nothing in the next column, a cell keeps what it has.
+    let cells = split(&line(vec![word(45.0, "A"), word(60.0, "•")]), &cols, 0);
+    assert_eq!(text(&cells, Role::Name).as_deref(), Some("A •"));
+}
