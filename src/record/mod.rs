@@ -79,8 +79,9 @@ fn record(
     plan_date: &Option<String>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Record {
-    let date = date::normalise(&row.date_text);
-    let frequency = frequency::normalise(&row.frequency_text);
+    let (date_text, frequency_text) = date_and_frequency(&row.date_text, &row.frequency_text);
+    let date = date::normalise(&date_text);
+    let frequency = frequency::normalise(&frequency_text);
     let organisation = table.organisation.clone().unwrap_or_else(|| publisher.to_owned());
     let record = Record {
         id: dataset_id(publisher, table.section.letter(), &organisation, table.spatial, &row.name),
@@ -99,9 +100,9 @@ fn record(
         new_item: row.new_item,
         description: row.description.clone(),
         formats: formats(&row.description),
-        date_text: row.date_text.clone(),
+        date_text,
         date,
-        frequency_text: row.frequency_text.clone(),
+        frequency_text,
         frequency,
         pages: row.pages.clone(),
     };
@@ -109,6 +110,28 @@ fn record(
         diagnostics.push(flagged(&record, f));
     }
     record
+}
+
+/// The date and frequency cells with the frequency's text moved out of
+/// the date cell, where a table's columns let it in: a date cell holds a
+/// date and nothing after it, so text after the date that is a frequency
+/// (the frequency cell empty) or begins one (the frequency cell's text
+/// alone is none, with it one) is the frequency's.
+pub fn date_and_frequency(date_text: &str, frequency_text: &str) -> (String, String) {
+    let unchanged = (date_text.to_owned(), frequency_text.to_owned());
+    let Some(c) = crate::segment::patterns::DATE_THEN_FREQUENCY.captures(date_text) else { return unchanged };
+    let (Some(date), Some(rest)) = (c.get(1), c.get(2)) else { return unchanged };
+    let known = |t: &str| frequency::normalise(t) != "other";
+    let moved = if frequency_text.trim().is_empty() {
+        known(rest.as_str()).then(|| rest.as_str().to_owned())
+    } else {
+        let joined = crate::segment::join::join_text([rest.as_str(), frequency_text]);
+        (known(&joined) && !known(frequency_text)).then_some(joined)
+    };
+    match moved {
+        Some(f) => (date.as_str().trim().to_owned(), f),
+        None => unchanged,
+    }
 }
 
 /// The diagnostic of a field the self-check flagged, on the record's
@@ -175,7 +198,7 @@ pub fn formats(description: &[String]) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{dataset_id, formats};
+    use super::{dataset_id, date_and_frequency, formats};
 
     #[test]
     fn ids_are_stable_and_fold_spacing_and_width() {
@@ -196,6 +219,22 @@ mod tests {
             true,
             "Rainfall",
         ));
+    }
+
+    #[test]
+    fn frequency_text_in_the_date_cell_goes_back_to_the_frequency() {
+        let check = |date: &str, freq: &str, expected: (&str, &str)| {
+            let (d, f) = date_and_frequency(date, freq);
+            assert_eq!((d.as_str(), f.as_str()), expected, "{date:?} {freq:?}");
+        };
+        check("07/2025 Fortnightly", "", ("07/2025", "Fortnightly"));
+        check("11/2017 每", "小時", ("11/2017", "每小時"));
+        check("Q2 2024 Every", "10 minutes", ("Q2 2024", "Every 10 minutes"));
+        // What is no frequency stays, and a whole frequency cell is not
+        // added to.
+        check("Q2 2024 (tentative)", "", ("Q2 2024 (tentative)", ""));
+        check("06/2024 Daily", "Weekly", ("06/2024 Daily", "Weekly"));
+        check("06/2024", "Weekly", ("06/2024", "Weekly"));
     }
 
     #[test]
