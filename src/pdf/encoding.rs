@@ -135,7 +135,20 @@ pub(crate) fn expand_ligatures(text: &str) -> Cow<'_, str> {
 /// A mapping of two or more characters that are each an ASCII letter with
 /// its bytes swapped is read as those letters. Callers apply it only to
 /// fonts that are not CJK, where such a mapping cannot be real text.
+///
+/// Ghostscript writes the three-letter ligatures so in two units, the last
+/// two letters' bytes added into one: "ffi" as U+6600 U+CF00 (0x66 +
+/// 0x69), "ffl" as U+6600 U+D200. Those two are read as their letters.
 pub(crate) fn unswap_ligature(text: &str) -> Option<String> {
+    let units: Vec<u32> = text.chars().map(u32::from).collect();
+    if let [0x6600, second] = units[..] {
+        for three in ["ffi", "ffl"] {
+            let b = three.as_bytes();
+            if second == (u32::from(b[1]) + u32::from(b[2])) << 8 {
+                return Some(three.to_owned());
+            }
+        }
+    }
     let letters: Option<String> = text
         .chars()
         .map(|c| {
@@ -169,6 +182,9 @@ mod tests {
         assert_eq!(expand_ligatures("\u{FB01}nd \u{FB03}x \u{FB06}"), "find ffix st");
         assert_eq!(unswap_ligature("\u{6600}\u{6900}").as_deref(), Some("fi"));
         assert_eq!(unswap_ligature("\u{6600}\u{6600}\u{6C00}").as_deref(), Some("ffl"));
+        assert_eq!(unswap_ligature("\u{6600}\u{CF00}").as_deref(), Some("ffi"));
+        assert_eq!(unswap_ligature("\u{6600}\u{D200}").as_deref(), Some("ffl"));
+        assert_eq!(unswap_ligature("\u{6600}\u{D000}"), None);
         assert_eq!(unswap_ligature("\u{6600}"), None);
         assert_eq!(unswap_ligature("\u{6600}\u{6901}"), None);
         assert_eq!(unswap_ligature("fi"), None);

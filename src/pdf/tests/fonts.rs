@@ -336,16 +336,17 @@ fn identity_ordering(mut font: lopdf::Dictionary) -> lopdf::Dictionary {
 #[test]
 fn byte_swapped_ligature_map_and_ligature_code_points() {
     // Code 1 is an "fi" ligature mapped to U+6600 U+6900 (UTF-16 in the
-    // wrong byte order), code 2 to U+FB02 "ﬂ".
+    // wrong byte order), code 2 to U+FB02 "ﬂ", code 3 an "ffi" as
+    // Ghostscript writes it, U+6600 U+CF00.
     let bytes = pdf(dictionary! {}, |doc| {
-        let tu = to_unicode(doc, "2 beginbfchar <01> <66006900> <02> <FB02> endbfchar");
+        let tu = to_unicode(doc, "3 beginbfchar <01> <66006900> <02> <FB02> <03> <6600cf00> endbfchar");
         let mut font = helvetica();
         font.set("ToUnicode", tu);
-        (with_font(doc, font), "BT /F1 10 Tf 0 50 Td (\\001nd \\002y) Tj ET".into())
+        (with_font(doc, font), "BT /F1 10 Tf 0 50 Td (\\001nd \\002y O\\003ce) Tj ET".into())
     });
     let doc = pages(&bytes).expect("reads");
     let text: String = doc.pages[0].glyphs.iter().map(|g| g.text.as_str()).collect();
-    assert_eq!(text, "find fly");
+    assert_eq!(text, "find fly Office");
 }
 
 #[test]
