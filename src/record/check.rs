@@ -199,6 +199,15 @@ fn latin_words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).map(str::to_ascii_lowercase).collect()
 }
 
+/// The Latin words that stand side by side across a space in a text.
+fn neighbours(text: &str) -> Vec<(String, String)> {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .filter_map(|p| Some((latin_words(p[0]).pop()?, latin_words(p[1]).into_iter().next()?)))
+        .collect()
+}
+
 /// Words spelled one way in one row and another way elsewhere in the plan:
 /// two words the plan uses apart, glued ("publicmarkets" where "public"
 /// and "markets" recur), or a word the plan uses whole, split ("Informati
@@ -212,24 +221,39 @@ fn word_spacing(records: &[Record]) -> Vec<(usize, Flag)> {
             }
         }
     }
+    // How often each two words stand side by side.
+    let mut pairs: std::collections::HashMap<(String, String), usize> = std::collections::HashMap::new();
+    for r in records {
+        for (_, t) in texts(r) {
+            for (a, b) in neighbours(t) {
+                *pairs.entry((a, b)).or_default() += 1;
+            }
+        }
+    }
     let count = |w: &str| seen.get(w).copied().unwrap_or(0);
+    let pair = |a: &str, b: &str| pairs.get(&(a.to_owned(), b.to_owned())).copied().unwrap_or(0);
     let mut out = Vec::new();
     for (i, r) in records.iter().enumerate() {
         for (field, t) in texts(r) {
             let words = latin_words(t);
+            // A word that two recurring words make, itself seen once, or
+            // that the plan elsewhere writes as the two words.
             let glued = words.iter().find(|w| {
-                count(w) == 1
-                    && (SPELLING_MIN_CHARS..=w.len().saturating_sub(SPELLING_MIN_CHARS))
-                        .any(|k| w.get(..k).is_some_and(|a| count(a) >= 2) && w.get(k..).is_some_and(|b| count(b) >= 2))
+                (SPELLING_MIN_CHARS..=w.len().saturating_sub(SPELLING_MIN_CHARS)).any(|k| {
+                    let (Some(a), Some(b)) = (w.get(..k), w.get(k..)) else { return false };
+                    (count(w) == 1 && count(a) >= 2 && count(b) >= 2) || pair(a, b) >= 1
+                })
             });
-            // Two neighbours of one cell line that make a recurring word, one
-            // of them no word of the plan's own.
+            // Two neighbours of one cell line that make a word the plan has
+            // whole: one of them is no word of the plan's own, seen once or
+            // only ever beside the other (a split repeated row after row).
             let split = t.split_whitespace().collect::<Vec<_>>().windows(2).find_map(|p| {
                 let (a, b) = (latin_words(p[0]), latin_words(p[1]));
                 let (a, b) = (a.last()?, b.first()?);
                 let whole = format!("{a}{b}");
-                (count(&whole) >= 2 && (count(a) == 1 || count(b) == 1) && !p[0].ends_with(['.', ',', ';', ':']))
-                    .then_some(whole)
+                let fragment = |w: &str| count(w) == 1 || count(w) == pair(a, b);
+                let known = count(&whole) >= 2 || (count(&whole) >= 1 && (fragment(a) || fragment(b)));
+                (known && (fragment(a) || fragment(b)) && !p[0].ends_with(['.', ',', ';', ':'])).then_some(whole)
             });
             if let Some(w) = glued {
                 out.push((i, Flag { field, reason: format!("two words glued: {w:?} in {t:?}") }));
