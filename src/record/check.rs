@@ -120,6 +120,24 @@ pub fn check(r: &Record) -> Vec<Flag> {
             flag(field, format!("a word broken apart in the {field}: {text:?}"));
         }
     }
+    // Categories in English are set in title case: a lower-case word in
+    // one that is no joining word is the tail of a word broken apart
+    // ("Broadc asting").
+    if r.category.split_whitespace().any(|w| {
+        w.starts_with(|c: char| c.is_ascii_lowercase())
+            && !JOINING_WORDS.contains(&w.trim_end_matches([',', '.']).to_ascii_lowercase().as_str())
+    }) {
+        flag("category", format!("a word broken apart in the category: {:?}", r.category));
+    }
+    // A space before a comma or full stop after a word: "Housing , Planning".
+    for (field, text) in [("category", r.category.as_str()), ("name", r.name.as_str())]
+        .into_iter()
+        .chain(r.description.iter().map(|d| ("description", d.as_str())))
+    {
+        if SPACE_BEFORE_STOP.is_match(text) {
+            flag(field, format!("a space before punctuation in the {field}: {text:?}"));
+        }
+    }
     // Bullets run together: a bullet sign inside an item, or a dash
     // opening a new sentence ("…提供。- 數據…").
     for d in &r.description {
@@ -131,6 +149,19 @@ pub fn check(r: &Record) -> Vec<Flag> {
     flags.dedup_by(|a, b| a.field == b.field);
     flags
 }
+
+/// A letter, a space, then a comma or full stop ending a word.
+static SPACE_BEFORE_STOP: LazyLock<Regex> = LazyLock::new(|| re(r"[A-Za-z] [,.](?:\s|$)"));
+
+/// A sentence's end inside a description item, then the next sentence:
+/// a word of two or more letters and a full stop (not "e.g." or a
+/// "DATA.GOV.HK" run), a space, a capital; or "。" and more text.
+static SENTENCE_INSIDE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\s)[A-Za-z()]*[A-Za-z]{2}[)]?\.\s+[A-Z]|。\s*\S"));
+
+/// Description items that hold two sentences flagged only where this
+/// share or fewer of the plan's items do: there one sentence per item is
+/// the plan's way, and two are two items run together.
+const TWO_SENTENCE_SHARE: f32 = 0.2;
 
 /// A sentence's end, then a dash and a space: the next bullet's sign.
 static SENTENCE_THEN_DASH: LazyLock<Regex> = LazyLock::new(|| re(r"[。.;；]\s*[-–—]\s"));
@@ -156,6 +187,7 @@ pub fn check_plan(records: &[Record]) -> Vec<(usize, Flag)> {
         *spelled.entry(k).or_default().entry(r.category.trim()).or_default() += 1;
     }
     let mut out = word_spacing(records);
+    out.extend(sentences_run_together(records));
     for (i, r) in records.iter().enumerate() {
         let k = squash(&r.category);
         if k.is_empty() {
@@ -197,6 +229,24 @@ fn texts(r: &Record) -> impl Iterator<Item = (&'static str, &str)> {
 
 fn latin_words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).map(str::to_ascii_lowercase).collect()
+}
+
+/// Description items holding two sentences, in a plan whose items hold
+/// one (see [`TWO_SENTENCE_SHARE`]): the cell's items were not told apart.
+fn sentences_run_together(records: &[Record]) -> Vec<(usize, Flag)> {
+    let items = records.iter().flat_map(|r| &r.description).count();
+    let two = records.iter().flat_map(|r| &r.description).filter(|d| SENTENCE_INSIDE.is_match(d)).count();
+    if items == 0 || two as f32 > TWO_SENTENCE_SHARE * items as f32 {
+        return Vec::new();
+    }
+    records
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| {
+            let d = r.description.iter().find(|d| SENTENCE_INSIDE.is_match(d))?;
+            Some((i, Flag { field: "description", reason: format!("two items run together: {d:?}") }))
+        })
+        .collect()
 }
 
 /// The Latin words that stand side by side across a space in a text.
@@ -252,8 +302,8 @@ fn word_spacing(records: &[Record]) -> Vec<(usize, Flag)> {
                 let (a, b) = (a.last()?, b.first()?);
                 let whole = format!("{a}{b}");
                 let fragment = |w: &str| count(w) == 1 || count(w) == pair(a, b);
-                let known = count(&whole) >= 2 || (count(&whole) >= 1 && (fragment(a) || fragment(b)));
-                (known && (fragment(a) || fragment(b)) && !p[0].ends_with(['.', ',', ';', ':'])).then_some(whole)
+                (count(&whole) >= 2 && (fragment(a) || fragment(b)) && !p[0].ends_with(['.', ',', ';', ':']))
+                    .then_some(whole)
             });
             if let Some(w) = glued {
                 out.push((i, Flag { field, reason: format!("two words glued: {w:?} in {t:?}") }));
@@ -404,6 +454,13 @@ mod tests {
         let mut r = record();
         r.description = vec!["Names ▪ Historical records since 2015.".into()];
         assert_eq!(check_fields(&r), vec!["description"]);
+        // Lower case inside an English category, a space before a comma.
+        let mut r = record();
+        r.category = "Information Technology and Broadc asting".into();
+        assert_eq!(check_fields(&r), vec!["category"]);
+        let mut r = record();
+        r.category = "Housing , Planning and Land".into();
+        assert_eq!(check_fields(&r), vec!["category"]);
         // "a" is a word; a dash inside a sentence is punctuation.
         let mut r = record();
         r.description = vec!["Data of a survey - the yearly one.".into()];
@@ -456,5 +513,41 @@ mod tests {
         flagged.sort_unstable();
         // "coverage" is no "cover" + "age": the pieces are too short to tell.
         assert_eq!(flagged, [2, 5]);
+    }
+
+    #[test]
+    fn words_split_the_same_way_row_after_row() {
+        // "informati" stands only ever before "on", and the plan has
+        // "information" whole; "public markets" is written apart once, so
+        // both spellings are flagged: the plan writes it two ways.
+        let rows = [
+            with_name("Informati on boards"),
+            with_name("Informati on desks"),
+            with_name("Real-time information of car parks"),
+            with_name("Locations of publicmarkets"),
+            with_name("Inventory of publicmarkets"),
+            with_name("Public markets"),
+            with_name("Data on desks"),
+            with_name("Information kiosks"),
+        ];
+        let mut flagged: Vec<usize> = check_plan(&rows).into_iter().map(|(i, _)| i).collect();
+        flagged.sort_unstable();
+        assert_eq!(flagged, [0, 1, 3, 4, 5]);
+    }
+
+    fn with_description(items: &[&str]) -> Record {
+        Record { description: items.iter().map(|d| (*d).to_owned()).collect(), ..record() }
+    }
+
+    #[test]
+    fn two_sentences_in_one_item_where_the_plan_keeps_one_each() {
+        let mut rows: Vec<Record> =
+            (0..5).map(|_| with_description(&["Names.", "Data in CSV (e.g. XLS and CSV)."])).collect();
+        rows.push(with_description(&["Names. Data in CSV.", "Maps."]));
+        let flagged: Vec<usize> = check_plan(&rows).into_iter().map(|(i, _)| i).collect();
+        assert_eq!(flagged, [5]);
+        // A plan that writes paragraphs of sentences is not flagged.
+        let rows: Vec<Record> = (0..3).map(|_| with_description(&["Names. Data in CSV. Maps."])).collect();
+        assert!(check_plan(&rows).is_empty());
     }
 }

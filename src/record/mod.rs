@@ -109,6 +109,10 @@ fn record(
     for f in check::check(&record) {
         diagnostics.push(flagged(&record, f));
     }
+    for (field, a, b) in &row.unsettled {
+        let reason = format!("a line break the page cannot settle: {a:?} / {b:?}, one word or two");
+        diagnostics.push(flagged(&record, check::Flag { field, reason }));
+    }
     record
 }
 

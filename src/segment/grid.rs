@@ -350,11 +350,32 @@ const STANDALONE: &[&str] = &[
     "via", "with",
 ];
 
+/// Whether a word is one of [`STANDALONE`].
+fn is_standalone(w: &str) -> bool {
+    STANDALONE.contains(&w.trim_end_matches([',', '.', ';', ':']).to_lowercase().as_str())
+}
+
+/// "Informati" / "on": "-tion" and "-sion" end so many English words, and
+/// no word ends in "-ti" or "-si" before "on", that "on" after them is the
+/// rest of the word, not the word "on".
+fn tion_split(head: &str, tail: &str) -> bool {
+    let head = head.to_lowercase();
+    tail.trim_end_matches([',', '.', ';', ':']) == "on"
+        && (head.ends_with("ti") || head.ends_with("si"))
+        && head.len() > 3
+}
+
 /// Joins a column's lines, gluing a line to the next where the cell edge
 /// broke a word: the line is full, and the word its end and the next
 /// line's start make is wider than the cell, so no wrap at a space could
 /// have kept it whole.
-fn joined(role: Role, lines: &[CellLine], wrap: &Wrap, vocab: &Vocabulary) -> Vec<(String, bool)> {
+fn joined(
+    role: Role,
+    lines: &[CellLine],
+    wrap: &Wrap,
+    vocab: &Vocabulary,
+    unsettled: &mut Vec<(String, String)>,
+) -> Vec<(String, bool)> {
     let left = lines.iter().map(|l| l.x0).fold(f32::INFINITY, f32::min);
     let mut fills = vec![false; lines.len()];
     // The Latin word each line starts, run on into the lines after it
@@ -364,7 +385,11 @@ fn joined(role: Role, lines: &[CellLine], wrap: &Wrap, vocab: &Vocabulary) -> Ve
     let mut word_from: Vec<String> = lines.iter().map(|l| first_word(&l.text).to_owned()).collect();
     for i in (0..lines.len().saturating_sub(1)).rev() {
         let limit = wrap.limit(role, &lines[i]);
-        fills[i] = broke_word(&lines[i], &lines[i + 1], &word_from[i + 1], left, limit, vocab);
+        let b = judge_break(&lines[i], &lines[i + 1], &word_from[i + 1], left, limit, vocab);
+        fills[i] = b.joins;
+        if let Some(pieces) = b.unsettled {
+            unsettled.push(pieces);
+        }
         if fills[i] && lines[i].text.split_whitespace().nth(1).is_none() {
             word_from[i] = format!("{}{}", word_from[i], word_from[i + 1]);
         }
@@ -392,10 +417,33 @@ impl Wrap {
     }
 }
 
+/// Whether the cell edge broke a word between two lines, and whether
+/// that was a guess.
+#[derive(Debug, Default)]
+struct Break {
+    joins: bool,
+    /// The two pieces, where neither the page nor the plan's words settle
+    /// the break: the line is full and the word the pieces would make too
+    /// wide for the cell, so the edge may have broken it, yet the plan has
+    /// neither the joined word nor both pieces, and one piece is a word of
+    /// its own, so it may as well be two words ("Annual" / "performance",
+    /// where every "performance" breaks). The row is flagged whichever
+    /// way it was read.
+    unsettled: Option<(String, String)>,
+}
+
 /// Whether the cell edge broke a word between `line` and `next`;
 /// `next_word` is the word `next` starts, run on into later lines.
+#[cfg(test)]
 fn broke_word(line: &CellLine, next: &CellLine, next_word: &str, left: f32, limit: f32, vocab: &Vocabulary) -> bool {
-    let (Some(end), Some(start)) = (line.text.chars().last(), next.text.chars().next()) else { return false };
+    judge_break(line, next, next_word, left, limit, vocab).joins
+}
+
+/// See [`Break`]; `next_word` is the word `next` starts, run on into
+/// later lines.
+fn judge_break(line: &CellLine, next: &CellLine, next_word: &str, left: f32, limit: f32, vocab: &Vocabulary) -> Break {
+    let settled = |joins: bool| Break { joins, unsettled: None };
+    let (Some(end), Some(start)) = (line.text.chars().last(), next.text.chars().next()) else { return settled(false) };
     // A word ("Infrastruct" + "ure") or a number or date ("02/" + "2023")
     // broken by the cell edge.
     // In CJK running text, where lines break anywhere, a Latin word such
@@ -411,7 +459,7 @@ fn broke_word(line: &CellLine, next: &CellLine, next_word: &str, left: f32, limi
         .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | ',' | '-')));
     let in_number = (end.is_ascii_digit() || end == '/') && start.is_ascii_digit() && number_piece;
     if !(in_word || in_number) {
-        return false;
+        return settled(false);
     }
     // The Latin words the break falls between (in CJK text, the Latin
     // run at the end of one line and at the start of the next).
@@ -425,7 +473,7 @@ fn broke_word(line: &CellLine, next: &CellLine, next_word: &str, left: f32, limi
     // ended on purpose) and the joined word is one the cell had to break.
     if in_word {
         if let Some(one) = vocab.one_word(last_word, run_on) {
-            return one && limit - line.x1 < next.first.0 * FULL_LINE_SLACK && (too_wide || in_cjk_text);
+            return settled(one && limit - line.x1 < next.first.0 * FULL_LINE_SLACK && (too_wide || in_cjk_text));
         }
     }
     // Where the cell's edge is only estimated (no ruling line), a word
@@ -435,28 +483,35 @@ fn broke_word(line: &CellLine, next: &CellLine, next_word: &str, left: f32, limi
     // CJK text fills its lines to the edge whatever the words, so there
     // the estimate is good enough.
     if !line.exact && !in_cjk_text && line.text.split_whitespace().nth(1).is_some() {
-        return false;
+        return settled(false);
     }
     // "DATA.GOV.HK" + "datasets": capitals do not continue in lower case
     // within a word.
     let letters: Vec<char> = last_word.chars().filter(|c| c.is_alphabetic()).collect();
     if start.is_lowercase() && letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
-        return false;
+        return settled(false);
     }
-    let standalone = |w: &str| STANDALONE.contains(&w.trim_end_matches([',', '.', ';', ':']).to_lowercase().as_str());
-    if standalone(next_word) || standalone(last_word) {
-        return false;
+    if (is_standalone(next_word) || is_standalone(last_word)) && !tion_split(last_word, next_word) {
+        return settled(false);
     }
     // English words longer than this are vanishingly rare: two words that
     // would make one are two words.
     if letters.len() + next_word.chars().filter(|c| c.is_alphabetic()).count() > 18 {
-        return false;
+        return settled(false);
     }
     // The line is full when not even the next line's first letter would
     // have fitted after it.
     let full = limit - line.x1 < next.first_glyph * FULL_LINE_SLACK;
     // CJK text breaks a Latin word anywhere, however narrow the word.
-    full && (too_wide || in_cjk_text)
+    let joins = full && (too_wide || in_cjk_text);
+    // A short word that stands alone ("and", "of") was taken for one,
+    // and "-ti" / "on" for a word: those are no guess.
+    let guess = in_word
+        && full
+        && too_wide
+        && !(is_standalone(last_word) || is_standalone(next_word) || tion_split(last_word, next_word))
+        && (vocab.has(last_word) || vocab.has(run_on));
+    Break { joins, unsettled: guess.then(|| (last_word.to_owned(), run_on.to_owned())) }
 }
 
 /// The end of a word after its last CJK character.
@@ -473,7 +528,14 @@ fn finish(b: Building, wrap: &Wrap, vocab: &Vocabulary) -> RawRow {
     let mut row = RawRow { item_no: b.item_no, pages: b.pages, bands: b.bands, ..RawRow::default() };
     row.pages.sort_unstable();
     for (role, lines) in &b.cells {
-        let pieces = joined(*role, lines, wrap, vocab);
+        let mut unsettled = Vec::new();
+        let pieces = joined(*role, lines, wrap, vocab, &mut unsettled);
+        let field = match role {
+            Role::Date => "date_text",
+            Role::Frequency => "frequency_text",
+            r => r.name(),
+        };
+        row.unsettled.extend(unsettled.into_iter().map(|(a, b)| (field, a, b)));
         let join_all = |pieces: &[(String, bool)]| join::join(pieces.iter().map(|(t, f)| Piece { text: t, fills: *f }));
         match role {
             Role::Item => {}

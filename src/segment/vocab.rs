@@ -48,7 +48,8 @@ impl Vocabulary {
         }
     }
 
-    fn has(&self, word: &str) -> bool {
+    /// Whether the plan has the word whole somewhere.
+    pub fn has(&self, word: &str) -> bool {
         self.words.contains(&fold(word))
     }
 

@@ -107,11 +107,15 @@ fn the_plan_s_words_settle_a_full_line_the_geometry_cannot() {
     assert!(!broke_word(&public, &market, "markets", 0.0, 100.0, &seen));
     // And a word the plan has whole joins though a short word starts the
     // next line.
+    let atl = CellLine { first: (90.0, 3), last: (90.0, 3), ..cell_line("Atl", 99.0) };
+    let r#as = CellLine { first: (20.0, 2), ..cell_line("as of", 40.0) };
+    assert!(!broke_word(&atl, &r#as, "as", 0.0, 100.0, &unknown));
+    seen.add_cell(["the atlas of"].into_iter());
+    assert!(broke_word(&atl, &r#as, "as", 0.0, 100.0, &seen));
+    // "-ti" / "on" is the end of a "-tion" word, known or not.
     let utilisati = CellLine { first: (90.0, 9), last: (90.0, 9), ..cell_line("Utilisati", 99.0) };
     let on = CellLine { first: (20.0, 2), ..cell_line("on rates", 40.0) };
-    assert!(!broke_word(&utilisati, &on, "on", 0.0, 100.0, &unknown));
-    seen.add_cell(["the utilisation rates"].into_iter());
-    assert!(broke_word(&utilisati, &on, "on", 0.0, 100.0, &seen));
+    assert!(broke_word(&utilisati, &on, "on", 0.0, 100.0, &unknown));
 }
 
 #[test]
@@ -175,4 +179,24 @@ fn a_bullet_at_a_column_s_end_hangs_before_the_next_column_s_text() {
     // With nothing in the next column, a cell keeps what it has.
     let cells = split(&line(vec![word(45.0, "A"), word(60.0, "•")]), &cols, 0);
     assert_eq!(text(&cells, Role::Name).as_deref(), Some("A •"));
+}
+
+#[test]
+fn a_break_nothing_settles_is_reported_as_a_guess() {
+    // "Annual" fills its line and "Annualperformance" would not fit: the
+    // edge may have broken one word. The plan has "annual" whole but
+    // neither "performance" nor the joined word: a guess either way.
+    let annual = CellLine { first: (60.0, 6), last: (60.0, 6), ..cell_line("Annual", 99.0) };
+    let perf = CellLine { first: (80.0, 11), ..cell_line("performance of", 95.0) };
+    let mut seen = Vocabulary::default();
+    seen.add_cell(["the annual report"].into_iter());
+    let b = judge_break(&annual, &perf, "performance", 0.0, 100.0, &seen);
+    assert_eq!(b.unsettled, Some(("Annual".into(), "performance".into())));
+    // Where the plan has "performance" whole too, it is two words, settled.
+    seen.add_cell(["the performance of"].into_iter());
+    let b = judge_break(&annual, &perf, "performance", 0.0, 100.0, &seen);
+    assert!(!b.joins && b.unsettled.is_none(), "{b:?}");
+    // Pieces the plan has nowhere are joined, no guess.
+    let b = judge_break(&annual, &perf, "performance", 0.0, 100.0, &Vocabulary::default());
+    assert!(b.joins && b.unsettled.is_none(), "{b:?}");
 }
