@@ -209,11 +209,21 @@ pub(crate) fn pdf_plan_of(doc: &pdf::PdfDocument) -> Result<(segment::Plan, Vec<
 /// The text of a PDF, pages separated by form feeds; with `layout`, words
 /// keep their columns. A PDF with no text at all is an error saying why.
 pub fn pdf_text(bytes: &[u8], layout: bool) -> Result<String> {
-    let doc = pdf::pages(bytes)?;
+    let mut text = String::new();
+    let mut first = true;
+    // Each page is written out and dropped as it is read: a long
+    // document's glyphs are never all held.
+    let doc = pdf::each_page(bytes, |page| {
+        if !first {
+            text.push('\x0c');
+        }
+        first = false;
+        layout::render_page(&page, layout, &mut text);
+    })?;
     if let Some(err) = doc.no_text() {
         return Err(err);
     }
-    Ok(layout::render(&doc.pages, layout))
+    Ok(text)
 }
 
 #[cfg(test)]

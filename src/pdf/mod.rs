@@ -95,13 +95,16 @@ pub struct PdfDocument {
     /// Of those, the strings inside optional content the document opens
     /// with turned off (not drawn).
     pub text_hidden: usize,
+    /// Some page has a glyph of visible text: kept apart from `pages`,
+    /// which [`each_page`] leaves empty.
+    pub visible_text: bool,
 }
 
 impl PdfDocument {
     /// Why no text came out, when none did: no text-showing operators
     /// (a scan), damage, or text that decodes to nothing visible.
     pub fn no_text(&self) -> Option<Error> {
-        if self.pages.iter().any(|p| p.glyphs.iter().any(|g| !g.text.trim().is_empty())) {
+        if self.visible_text || self.pages.iter().any(has_visible_text) {
             return None;
         }
         Some(if self.damaged {
@@ -133,6 +136,17 @@ impl Sink for Page {
 /// order. Problems inside the document become diagnostics; only a document
 /// that cannot be read at all is an error.
 pub fn pages(bytes: &[u8]) -> Result<PdfDocument> {
+    let mut pages = Vec::new();
+    let mut doc = each_page(bytes, |p| pages.push(p))?;
+    doc.pages = pages;
+    Ok(doc)
+}
+
+/// [`pages`], handing each page to `f` as soon as it is read instead of
+/// keeping it, so a caller that is done with a page can let it go: the
+/// glyphs of a long document held at once are most of its memory. The
+/// document returned has no `pages`.
+pub fn each_page(bytes: &[u8], mut f: impl FnMut(Page)) -> Result<PdfDocument> {
     let doc = load(bytes)?;
     let mut state = DocState::default();
     state.hidden = optional::Hidden::load(&doc);
@@ -145,22 +159,30 @@ pub fn pages(bytes: &[u8]) -> Result<PdfDocument> {
         None => {}
     }
     let mut damaged = doc.xref_recovery.is_some();
-    let mut pages = Vec::new();
-    for (number, id) in page_ids(&doc) {
-        let before = state.diagnostics.len();
-        pages.push(page(&doc, id, number, &mut state));
-        damaged |= state.diagnostics[before..].iter().any(|d| d.message.starts_with("content stream"));
-    }
-    if pages.is_empty() {
+    let ids = page_ids(&doc);
+    if ids.is_empty() {
         return Err(Error::Pdf("the document has no pages".into()));
     }
+    let mut visible_text = false;
+    for (number, id) in ids {
+        let before = state.diagnostics.len();
+        let page = page(&doc, id, number, &mut state);
+        damaged |= state.diagnostics[before..].iter().any(|d| d.message.starts_with("content stream"));
+        visible_text |= has_visible_text(&page);
+        f(page);
+    }
     Ok(PdfDocument {
-        pages,
+        pages: Vec::new(),
         text_shown: state.shown,
         text_hidden: state.hidden_shown,
         diagnostics: state.diagnostics,
         damaged,
+        visible_text,
     })
+}
+
+fn has_visible_text(page: &Page) -> bool {
+    page.glyphs.iter().any(|g| !g.text.trim().is_empty())
 }
 
 /// The number of pages, without interpreting any content.
