@@ -32,6 +32,7 @@ mod optional;
 mod path;
 mod predefined;
 mod repair;
+mod slim;
 #[cfg(test)]
 mod tests;
 mod truetype;
@@ -231,6 +232,7 @@ fn load(bytes: &[u8]) -> Result<Document> {
         return Err(Error::Limit(format!("{} objects, more than the {MAX_OBJECTS} allowed", doc.objects.len())));
     }
     repair::fix_streams(&mut doc, bytes);
+    slim::release_structure(&mut doc);
     Ok(doc)
 }
 
@@ -241,45 +243,16 @@ type Repair = fn(&[u8]) -> Option<Vec<u8>>;
 fn open(bytes: &[u8]) -> Result<Document> {
     // lopdf decrypts with the empty user password by itself; an error here
     // for an encrypted file means a real password is needed.
-    let options =
-        lopdf::LoadOptions { max_decompressed_size: Some(obj::MAX_STREAM), filter: Some(slim), ..Default::default() };
+    let options = lopdf::LoadOptions {
+        max_decompressed_size: Some(obj::MAX_STREAM),
+        filter: Some(slim::slim),
+        ..Default::default()
+    };
     let doc = Document::load_mem_with_options(bytes, options).map_err(load_error)?;
     if doc.is_encrypted() {
         return Err(Error::Encrypted("a password is needed to open it".into()));
     }
     Ok(doc)
-}
-
-/// Trims each object as lopdf loads it, since lopdf holds every object of
-/// the file at once: the bytes of streams text extraction never reads
-/// (images, XML metadata, embedded files) are dropped, and a stream's
-/// direct `/Length`, of no use once it is read, goes: a dictionary holding
-/// nothing else then needs no allocation (about 450 bytes per stream).
-fn slim(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
-    // lopdf keeps the object changed in place for objects read at their
-    // offset (streams among them), but takes the returned one for objects
-    // out of object streams (never streams): both must be the object.
-    let Object::Stream(s) = object else {
-        return Some((id, object.clone()));
-    };
-    {
-        let name = |key: &[u8]| s.dict.get(key).and_then(Object::as_name).ok();
-        let unread = matches!(name(b"Subtype"), Some(b"Image" | b"XML"))
-            || matches!(name(b"Type"), Some(b"Metadata" | b"EmbeddedFile"));
-        if unread {
-            s.content = Vec::new();
-            // Nor may lopdf or `repair::fix_streams` read it again.
-            s.start_position = None;
-        }
-        if matches!(s.dict.get(b"Length"), Ok(Object::Integer(_))) && !s.content.is_empty() {
-            s.dict.remove(b"Length");
-            // A map keeps its capacity when emptied.
-            if s.dict.is_empty() {
-                s.dict = Dictionary::new();
-            }
-        }
-    }
-    Some((id, Object::Null))
 }
 
 /// lopdf's error as one of ours. Its own wording (which may ask the user
