@@ -50,16 +50,19 @@ pub(super) fn slim(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Objec
 /// A dictionary that nothing drawing a page's text reads, found by its
 /// type alone:
 ///
-/// - structure-tree elements (`/StructElem`) and their references to marked
-///   content and objects (`/MCR`, `/OBJR`): the text of tagged content is in
-///   the content stream, and its `/ActualText` in marked-content properties;
+/// - the structure tree (`/StructTreeRoot`, `/StructElem`) and its
+///   references to marked content and objects (`/MCR`, `/OBJR`): the text
+///   of tagged content is in the content stream, and its `/ActualText` in
+///   marked-content properties;
+/// - number-tree leaves (a `/Nums` array): the structure's parent tree and
+///   page labels, neither read;
 /// - an annotation without an appearance stream that no reader writes text
 ///   for (all but widgets and FreeText, see `annots::draw`), and a pop-up,
 ///   never drawn: links, most of all, of which a page may have thousands.
 pub(super) fn unread(d: &Dictionary) -> bool {
     let name = |key: &[u8]| d.get(key).and_then(Object::as_name).ok();
     let kind = name(b"Type");
-    if matches!(kind, Some(b"StructElem" | b"MCR" | b"OBJR")) {
+    if matches!(kind, Some(b"StructTreeRoot" | b"StructElem" | b"MCR" | b"OBJR")) || d.has(b"Nums") {
         return true;
     }
     let annotation = matches!(kind, None | Some(b"Annot")) && d.has(b"Rect");
@@ -72,13 +75,12 @@ pub(super) fn unread(d: &Dictionary) -> bool {
 
 /// Byte strings at least one of which an [`unread`] dictionary holds: a
 /// member of an object stream without any is kept without parsing it.
-const UNREAD_MARKS: [&[u8]; 4] = [b"/StructElem", b"/MCR", b"/OBJR", b"/Rect"];
+const UNREAD_MARKS: [&[u8]; 6] = [b"/StructElem", b"/StructTreeRoot", b"/MCR", b"/OBJR", b"/Nums", b"/Rect"];
 
-/// Rewrites an object stream (`/Type /ObjStm`) decoded and with an index
-/// that leaves out its [`unread`] members, so that lopdf, which parses
-/// every member of an object stream before its filter sees any, never
-/// holds them. The members kept are the same bytes at the same places. A
-/// stream that does not decode, or holds nothing to drop, is left to lopdf.
+/// Rewrites an object stream (`/Type /ObjStm`) decoded and without its
+/// [`unread`] members, so that lopdf, which parses every member of an
+/// object stream before its filter sees any, never holds them. A stream
+/// that does not decode, or holds nothing to drop, is left to lopdf.
 fn object_stream(s: &mut Stream) {
     let Ok(content) = s.get_plain_content_with_limit(MAX_STREAM) else {
         return;
@@ -86,11 +88,10 @@ fn object_stream(s: &mut Stream) {
     let Some(first) = s.dict.get(b"First").and_then(Object::as_i64).ok().and_then(|f| usize::try_from(f).ok()) else {
         return;
     };
-    let Some(members) = index(&content, first) else {
+    let Some(mut members) = index(&content, first) else {
         return;
     };
-    // Each member is taken to run to the next member's start (or the end)
-    // to see what it is.
+    // A member runs to the next member's start, or to the end.
     let mut starts: Vec<usize> = members.iter().map(|m| m.1).collect();
     starts.sort_unstable();
     starts.dedup();
@@ -98,21 +99,25 @@ fn object_stream(s: &mut Stream) {
         let end = starts.get(starts.partition_point(|&o| o <= start)).copied().unwrap_or(content.len());
         content.get(start..end).unwrap_or_default()
     };
-    let kept: Vec<(u32, usize)> =
-        members.iter().copied().filter(|&(number, start)| !droppable(number, body(start))).collect();
-    if kept.len() == members.len() {
+    let count = members.len();
+    members.retain(|&(number, start)| !droppable(number, body(start)));
+    if members.len() == count {
         return;
     }
-    let mut rewritten = String::new();
-    for (number, start) in &kept {
-        rewritten += &format!("{number} {} ", start - first);
+    let mut offsets = String::new();
+    let mut bodies = Vec::new();
+    for &(number, start) in &members {
+        offsets += &format!("{number} {} ", bodies.len());
+        bodies.extend_from_slice(body(start));
+        // Members that were apart stay apart.
+        bodies.push(b'\n');
     }
-    let mut rewritten = rewritten.into_bytes();
-    let new_first = rewritten.len();
-    rewritten.extend_from_slice(content.get(first..).unwrap_or_default());
     drop(content);
-    s.dict.set("N", kept.len() as i64);
-    s.dict.set("First", new_first as i64);
+    let mut rewritten = offsets.into_bytes();
+    let first = rewritten.len();
+    rewritten.append(&mut bodies);
+    s.dict.set("N", members.len() as i64);
+    s.dict.set("First", first as i64);
     s.set_plain_content(rewritten);
 }
 
@@ -170,6 +175,8 @@ mod tests {
         // Never drawn.
         assert!(unread(&dictionary! { "Type" => "StructElem", "S" => "P" }));
         assert!(unread(&dictionary! { "Type" => "MCR", "MCID" => 0 }));
+        assert!(unread(&dictionary! { "Type" => "StructTreeRoot", "K" => vec![] }));
+        assert!(unread(&dictionary! { "Nums" => vec![0.into(), Object::Reference((5, 0))] }));
         assert!(unread(&dictionary! { "Type" => "Annot", "Subtype" => "Link", "Rect" => rect() }));
         assert!(unread(&dictionary! { "Subtype" => "Highlight", "Rect" => rect() }));
         assert!(unread(&dictionary! { "Subtype" => "Popup", "Rect" => rect(), "AP" => ap() }));

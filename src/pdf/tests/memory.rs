@@ -143,3 +143,30 @@ fn object_streams_are_rewritten_without_unread_members_before_lopdf_parses_them(
     }
     assert_eq!(dropped, 2 * LINKS);
 }
+
+#[test]
+fn big_forms_are_parsed_as_they_run_and_not_kept() {
+    // Past the bound on a kept form's bytes (64 KiB).
+    let big_content = format!("{}BT /F1 10 Tf 0 50 Td (Big) Tj ET", "q Q ".repeat(20_000));
+    let bytes = super::pdf(dictionary! {}, |doc| {
+        let font = doc.add_object(helvetica());
+        let resources = || dictionary! { "Font" => dictionary! { "F1" => font } };
+        let form = |doc: &mut Document, content: &str| {
+            doc.add_object(Stream::new(
+                dictionary! { "Subtype" => "Form", "Resources" => resources() },
+                content.as_bytes().to_vec(),
+            ))
+        };
+        let big = form(doc, &big_content);
+        let small = form(doc, "BT /F1 10 Tf 0 20 Td (Small) Tj ET");
+        let xobjects = dictionary! { "Big" => big, "Small" => small };
+        (dictionary! { "XObject" => xobjects }, "/Big Do /Small Do /Big Do /Small Do".into())
+    });
+    assert_eq!(text_of(&bytes), "BigSmallBigSmall");
+    let doc = load(&bytes).expect("loads");
+    let mut state = crate::pdf::interp::DocState::default();
+    for (number, id) in crate::pdf::page_ids(&doc) {
+        let _ = crate::pdf::page(&doc, id, number, &mut state);
+    }
+    assert_eq!(state.forms_kept(), 1, "the small form only");
+}
