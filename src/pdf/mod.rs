@@ -165,12 +165,22 @@ pub fn each_page(bytes: &[u8], mut f: impl FnMut(Page)) -> Result<PdfDocument> {
         return Err(Error::Pdf("the document has no pages".into()));
     }
     let mut visible_text = false;
+    // Each page goes to `f` once the next one is read, and the last once
+    // the document is dropped: what `f` does with the page (laying it
+    // out) then never adds to a one-page document's objects.
+    let mut pending = None;
     for (number, id) in ids {
         let before = state.diagnostics.len();
         let page = page(&doc, id, number, &mut state);
         damaged |= state.diagnostics[before..].iter().any(|d| d.message.starts_with("content stream"));
         visible_text |= has_visible_text(&page);
-        f(page);
+        if let Some(previous) = pending.replace(page) {
+            f(previous);
+        }
+    }
+    drop(doc);
+    if let Some(last) = pending {
+        f(last);
     }
     Ok(PdfDocument {
         pages: Vec::new(),
