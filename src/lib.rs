@@ -185,12 +185,21 @@ pub(crate) fn text_plan_lines(bytes: &[u8]) -> Result<(segment::Plan, Vec<layout
     Ok((plan, lines, decoded))
 }
 
-/// A PDF's plan, its page count and what reading it noticed.
+/// A PDF's plan, its page count and what reading it noticed. Pages are
+/// laid out into lines as they are read, and not kept.
 fn pdf_plan(bytes: &[u8]) -> Result<(segment::Plan, u32, Vec<Diagnostic>)> {
-    let doc = pdf::pages(bytes)?;
-    let (plan, lines) = pdf_plan_of(&doc)?;
+    let mut lines = Vec::new();
+    let mut info = Vec::new();
+    let doc = pdf::each_page(bytes, |page| {
+        lines.extend(layout::lines(&page));
+        info.push(segment::PageInfo { height: Some(page.height), rules: page.rules });
+    })?;
+    if let Some(err) = doc.no_text() {
+        return Err(err);
+    }
+    let plan = segment::plan_with_pages(&lines, &info);
     plan_frame(&lines, &plan)?;
-    let pages = u32::try_from(doc.pages.len()).unwrap_or(u32::MAX);
+    let pages = u32::try_from(info.len()).unwrap_or(u32::MAX);
     Ok((plan, pages, doc.diagnostics))
 }
 
