@@ -37,11 +37,12 @@ const MAX_STACK: usize = 1024;
 /// forms that draw forms many times over from running for ever.
 const MAX_OPS: usize = 2_000_000;
 /// Form content is kept decoded, for forms drawn again and again (a logo
-/// on every page, a form per symbol), when it decodes to at most this many
-/// bytes, and while all forms kept so far hold no more than
-/// [`FORM_CACHE_BYTES`]. Others, such as a whole page wrapped in a form,
-/// are parsed as they run each time they are drawn: their operations take
-/// some 15 times their bytes, and kept they would add up over a document.
+/// on every page, a form per symbol), from the second time a form is
+/// drawn, when it decodes to at most this many bytes, and while all forms
+/// kept so far hold no more than [`FORM_CACHE_BYTES`]. Others, such as a
+/// whole page wrapped in a form, are parsed as they run each time they are
+/// drawn: their operations take 15 to 20 times their bytes, and kept they
+/// would add up over a document.
 const MAX_CACHED_FORM: usize = 64 << 10;
 const FORM_CACHE_BYTES: usize = 1 << 20;
 
@@ -61,6 +62,8 @@ pub(crate) struct DocState {
     forms: HashMap<ObjectId, Rc<Vec<Operation>>>,
     /// Decoded bytes of the forms in `forms`.
     forms_bytes: usize,
+    /// Forms drawn once so far, not kept.
+    forms_seen: HashSet<ObjectId>,
     reported: HashSet<(u32, String)>,
     pub(crate) diagnostics: Vec<Diagnostic>,
     /// Optional content the document opens with turned off.
@@ -561,7 +564,8 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
                 match id {
                     Some(id)
                         if bytes.len() <= MAX_CACHED_FORM
-                            && self.state.forms_bytes + bytes.len() <= FORM_CACHE_BYTES =>
+                            && self.state.forms_bytes + bytes.len() <= FORM_CACHE_BYTES
+                            && !self.state.forms_seen.insert(id) =>
                     {
                         let ops = Rc::new(self.decode(&bytes));
                         self.state.forms.insert(id, ops.clone());

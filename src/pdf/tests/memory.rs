@@ -145,7 +145,7 @@ fn object_streams_are_rewritten_without_unread_members_before_lopdf_parses_them(
 }
 
 #[test]
-fn big_forms_are_parsed_as_they_run_and_not_kept() {
+fn big_forms_and_forms_drawn_once_are_parsed_as_they_run_and_not_kept() {
     // Past the bound on a kept form's bytes (64 KiB).
     let big_content = format!("{}BT /F1 10 Tf 0 50 Td (Big) Tj ET", "q Q ".repeat(20_000));
     let bytes = super::pdf(dictionary! {}, |doc| {
@@ -159,14 +159,15 @@ fn big_forms_are_parsed_as_they_run_and_not_kept() {
         };
         let big = form(doc, &big_content);
         let small = form(doc, "BT /F1 10 Tf 0 20 Td (Small) Tj ET");
-        let xobjects = dictionary! { "Big" => big, "Small" => small };
-        (dictionary! { "XObject" => xobjects }, "/Big Do /Small Do /Big Do /Small Do".into())
+        let once = form(doc, "BT /F1 10 Tf 0 80 Td (Once) Tj ET");
+        let xobjects = dictionary! { "Big" => big, "Small" => small, "Once" => once };
+        (dictionary! { "XObject" => xobjects }, "/Big Do /Small Do /Big Do /Small Do /Once Do".into())
     });
-    assert_eq!(text_of(&bytes), "BigSmallBigSmall");
+    assert_eq!(text_of(&bytes), "BigSmallBigSmallOnce");
     let doc = load(&bytes).expect("loads");
     let mut state = crate::pdf::interp::DocState::default();
     for (number, id) in crate::pdf::page_ids(&doc) {
         let _ = crate::pdf::page(&doc, id, number, &mut state);
     }
-    assert_eq!(state.forms_kept(), 1, "the small form only");
+    assert_eq!(state.forms_kept(), 1, "the small form drawn twice only");
 }
