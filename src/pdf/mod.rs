@@ -13,6 +13,8 @@
 //!   decoded straight to Unicode), `encoding` (single-byte encodings, glyph
 //!   names, CJK fix-ups), `cff` and `truetype` (the bits of embedded font
 //!   programs that carry encodings), `data` (generated tables).
+//! - `slim`: the load filter, which leaves out the objects and stream bytes
+//!   text extraction never reads, so lopdf does not hold them.
 //!
 //! Invariants: nothing here panics on any input; a page always comes out,
 //! with U+FFFD for text that cannot be decoded and a [`Diagnostic`] saying
