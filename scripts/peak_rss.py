@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Peak resident memory of `odplan text` against `pdftotext` (a benchmark,
-not a test): on the PDFs given, or with --generate on a one-page file of
-many small objects that this script writes itself (each of N content
+not a test): on the PDFs given, or on files this script writes itself:
+with --generate N a one-page file of N small objects (each of N content
 streams shows one character), the shape that makes an eager loader hold
-the whole object table.
+the whole object table; with --pages N a file of N pages of full text
+(60 lines of 80 characters each), the shape that makes a reader holding
+every page's glyphs grow with the document.
 
-Usage: scripts/peak_rss.py [--odplan PATH] [--generate N] [FILE.pdf ...]
+Usage: scripts/peak_rss.py [--odplan PATH] [--generate N] [--pages N] [FILE.pdf ...]
 
 Peak RSS is `Maximum resident set size` from GNU time (`/usr/bin/time -v`).
 """
@@ -30,6 +32,11 @@ def many_objects(path, n):
     for i in range(n):
         body = f"BT /F1 1 Tf {i % 600} {i // 600 % 780} Td (x) Tj ET".encode()
         objects.append(b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream")
+    write_pdf(path, objects)
+
+
+def write_pdf(path, objects):
+    """Writes objects 1..n (object 1 the catalog) with a classic xref table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for k, body in enumerate(objects, start=1):
@@ -43,6 +50,27 @@ def many_objects(path, n):
         f.write(out)
 
 
+def many_pages(path, n):
+    """Writes a valid n-page PDF, each page 60 lines of 80 characters."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", None, b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>"]
+    kids = []
+    for p in range(n):
+        lines = []
+        for i in range(60):
+            words = " ".join(f"w{p}x{i}y{k}" for k in range(10))[:80]
+            lines.append(f"1 0 0 1 40 {760 - 12 * i} Tm ({words}) Tj")
+        body = ("BT /F1 9 Tf " + " ".join(lines) + " ET").encode()
+        page_id = len(objects) + 1
+        kids.append(f"{page_id} 0 R")
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+            f"/Contents {page_id + 1} 0 R >>".encode()
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream")
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {n} >>".encode()
+    write_pdf(path, objects)
+
+
 def peak_kib(cmd):
     proc = subprocess.run(["/usr/bin/time", "-v"] + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
@@ -53,6 +81,7 @@ def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--odplan", default=os.path.join(os.path.dirname(__file__), "..", "target", "release", "odplan"))
     p.add_argument("--generate", type=int, metavar="N", help="also measure a generated file of N content streams")
+    p.add_argument("--pages", type=int, metavar="N", help="also measure a generated file of N pages of text")
     p.add_argument("files", nargs="*")
     args = p.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -61,8 +90,12 @@ def main():
             path = os.path.join(tmp, f"many-objects-{args.generate}.pdf")
             many_objects(path, args.generate)
             files.append(path)
+        if args.pages:
+            path = os.path.join(tmp, f"many-pages-{args.pages}.pdf")
+            many_pages(path, args.pages)
+            files.append(path)
         if not files:
-            sys.exit("no PDFs: give files or --generate N")
+            sys.exit("no PDFs: give files, --generate N or --pages N")
         print(f"{'odplan MiB':>10} {'pdftotext MiB':>13}  file")
         for f in files:
             mine = peak_kib([args.odplan, "text", f])

@@ -185,12 +185,21 @@ pub(crate) fn text_plan_lines(bytes: &[u8]) -> Result<(segment::Plan, Vec<layout
     Ok((plan, lines, decoded))
 }
 
-/// A PDF's plan, its page count and what reading it noticed.
+/// A PDF's plan, its page count and what reading it noticed. Pages are
+/// laid out into lines as they are read, and not kept.
 fn pdf_plan(bytes: &[u8]) -> Result<(segment::Plan, u32, Vec<Diagnostic>)> {
-    let doc = pdf::pages(bytes)?;
-    let (plan, lines) = pdf_plan_of(&doc)?;
+    let mut lines = Vec::new();
+    let mut info = Vec::new();
+    let doc = pdf::each_page(bytes, |page| {
+        lines.extend(layout::lines(&page));
+        info.push(segment::PageInfo { height: Some(page.height), rules: page.rules });
+    })?;
+    if let Some(err) = doc.no_text() {
+        return Err(err);
+    }
+    let plan = segment::plan_with_pages(&lines, &info);
     plan_frame(&lines, &plan)?;
-    let pages = u32::try_from(doc.pages.len()).unwrap_or(u32::MAX);
+    let pages = u32::try_from(info.len()).unwrap_or(u32::MAX);
     Ok((plan, pages, doc.diagnostics))
 }
 
@@ -209,11 +218,21 @@ pub(crate) fn pdf_plan_of(doc: &pdf::PdfDocument) -> Result<(segment::Plan, Vec<
 /// The text of a PDF, pages separated by form feeds; with `layout`, words
 /// keep their columns. A PDF with no text at all is an error saying why.
 pub fn pdf_text(bytes: &[u8], layout: bool) -> Result<String> {
-    let doc = pdf::pages(bytes)?;
+    let mut text = String::new();
+    let mut first = true;
+    // Each page is written out and dropped as it is read: a long
+    // document's glyphs are never all held.
+    let doc = pdf::each_page(bytes, |page| {
+        if !first {
+            text.push('\x0c');
+        }
+        first = false;
+        layout::render_page(&page, layout, &mut text);
+    })?;
     if let Some(err) = doc.no_text() {
         return Err(err);
     }
-    Ok(layout::render(&doc.pages, layout))
+    Ok(text)
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ mod script;
 mod sketch;
 
 pub use group::lines;
-pub use render::render;
+pub use render::{render, render_page};
 pub use script::is_cjk;
 
 use crate::pdf::Rect;

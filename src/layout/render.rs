@@ -23,17 +23,23 @@ pub fn render(pages: &[Page], layout: bool) -> String {
         if i > 0 {
             out.push('\x0c');
         }
-        let width = char_width(page);
-        for line in lines(page) {
-            if layout {
-                place(&line, width, &mut out);
-            } else {
-                out.push_str(&line.text);
-            }
-            out.push('\n');
-        }
+        render_page(page, layout, &mut out);
     }
     out
+}
+
+/// Appends one page's text, as [`render`] writes it, to `out`: a caller
+/// that reads pages one at a time need not hold them all.
+pub fn render_page(page: &Page, layout: bool, out: &mut String) {
+    let width = char_width(page);
+    for line in lines(page) {
+        if layout {
+            place(&line, width, out);
+        } else {
+            out.push_str(&line.text);
+        }
+        out.push('\n');
+    }
 }
 
 /// Appends `line` with each word that starts a column at the character column

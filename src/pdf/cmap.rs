@@ -29,7 +29,11 @@ struct BigRange {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct CMap {
     codespace: Vec<Codespace>,
-    unicode: HashMap<(usize, u32), String>,
+    /// Code → text of one character: most entries, and a CMap may have
+    /// 65,536 of them, so they are kept without an allocation each.
+    chars: HashMap<Code, char>,
+    /// Code → text of any other length.
+    texts: HashMap<Code, Box<str>>,
     big: Vec<BigRange>,
     cids: HashMap<(usize, u32), u32>,
     cid_ranges: Vec<(usize, u32, u32, u32)>,
@@ -37,6 +41,9 @@ pub(crate) struct CMap {
     pub(crate) use_cmap: Option<String>,
     pub(crate) vertical: bool,
 }
+
+/// A code and its length in bytes (1 to 4): `<41>` and `<0041>` differ.
+type Code = (u8, u32);
 
 /// Big ranges are kept as ranges above this size; smaller ones are expanded.
 const EXPAND_LIMIT: u32 = 256;
@@ -77,7 +84,26 @@ impl CMap {
     }
 
     fn entries(&self) -> usize {
-        self.unicode.len() + self.cids.len()
+        self.chars.len() + self.texts.len() + self.cids.len()
+    }
+
+    /// Maps a code to `text`, in place of whatever it mapped to before.
+    fn set_unicode(&mut self, len: usize, code: u32, text: String) {
+        let Ok(len) = u8::try_from(len) else {
+            return;
+        };
+        let key = (len, code);
+        let mut chars = text.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => {
+                self.texts.remove(&key);
+                self.chars.insert(key, c);
+            }
+            _ => {
+                self.chars.remove(&key);
+                self.texts.insert(key, text.into_boxed_str());
+            }
+        }
     }
 
     fn codespace_section(&mut self, toks: &[Tok], mut i: usize) -> usize {
@@ -101,7 +127,7 @@ impl CMap {
                 continue;
             };
             if self.entries() < MAX_ENTRIES {
-                self.unicode.insert((src.len(), code), text);
+                self.set_unicode(src.len(), code, text);
             }
         }
         i
@@ -133,7 +159,7 @@ impl CMap {
                             break;
                         }
                         let text = incremented(&units, k as u32);
-                        self.unicode.insert((len, code), text);
+                        self.set_unicode(len, code, text);
                     }
                 }
                 Tok::Array(items) => {
@@ -141,7 +167,7 @@ impl CMap {
                         if let Some(text) = dst_text(item)
                             && self.entries() < MAX_ENTRIES
                         {
-                            self.unicode.insert((len, code), text);
+                            self.set_unicode(len, code, text);
                         }
                     }
                 }
@@ -221,8 +247,14 @@ impl CMap {
     /// and `cidchar` sections in one, whose numbers are then code points
     /// (poppler reads them so).
     pub(crate) fn unicode(&self, code: u32, len: usize) -> Option<String> {
-        if let Some(s) = self.unicode.get(&(len, code)) {
-            return Some(s.clone());
+        if let Ok(short) = u8::try_from(len) {
+            let key = (short, code);
+            if let Some(c) = self.chars.get(&key) {
+                return Some(c.to_string());
+            }
+            if let Some(s) = self.texts.get(&key) {
+                return Some(s.to_string());
+            }
         }
         self.big
             .iter()
@@ -419,6 +451,21 @@ mod tests {
         let codes = cmap.split(&[0, 1, 0, 2, 0, 3, 0, 0x11, 0, 0x21, 0x10, 0x05], 1);
         let text: Vec<_> = codes.iter().map(|(c, l)| cmap.unicode(*c, *l).unwrap_or_default()).collect();
         assert_eq!(text, ["A", "😀", "ffi", "丁", "Y", "\u{3005}"]);
+    }
+
+    #[test]
+    fn a_later_entry_replaces_an_earlier_one_of_either_length() {
+        let cmap = CMap::parse(
+            b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+              2 beginbfchar <0001> <0041> <0002> <00660066> endbfchar\n\
+              2 beginbfchar <0001> <00660069> <0002> <0042> endbfchar\n\
+              1 beginbfchar <01> <0043> endbfchar",
+        );
+        assert_eq!(cmap.unicode(1, 2).as_deref(), Some("fi"));
+        assert_eq!(cmap.unicode(2, 2).as_deref(), Some("B"));
+        // The same number in one byte is another code.
+        assert_eq!(cmap.unicode(1, 1).as_deref(), Some("C"));
+        assert_eq!(cmap.unicode(1, 260), None);
     }
 
     #[test]

@@ -36,6 +36,15 @@ const MAX_STACK: usize = 1024;
 /// Operators run per page, forms included: far above real pages, and it stops
 /// forms that draw forms many times over from running for ever.
 const MAX_OPS: usize = 2_000_000;
+/// Form content is kept decoded, for forms drawn again and again (a logo
+/// on every page, a form per symbol), from the second time a form is
+/// drawn, when it decodes to at most this many bytes, and while all forms
+/// kept so far hold no more than [`FORM_CACHE_BYTES`]. Others, such as a
+/// whole page wrapped in a form, are parsed as they run each time they are
+/// drawn: their operations take 15 to 20 times their bytes, and kept they
+/// would add up over a document.
+const MAX_CACHED_FORM: usize = 64 << 10;
+const FORM_CACHE_BYTES: usize = 1 << 20;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum FontKey {
@@ -51,6 +60,10 @@ pub(crate) struct DocState {
     fonts: HashMap<FontKey, Rc<Font>>,
     /// Decoded form XObject content, for forms drawn on many pages.
     forms: HashMap<ObjectId, Rc<Vec<Operation>>>,
+    /// Decoded bytes of the forms in `forms`.
+    forms_bytes: usize,
+    /// Forms drawn once so far, not kept.
+    forms_seen: HashSet<ObjectId>,
     reported: HashSet<(u32, String)>,
     pub(crate) diagnostics: Vec<Diagnostic>,
     /// Optional content the document opens with turned off.
@@ -541,18 +554,26 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
             return;
         }
         let cached = id.and_then(|id| self.state.forms.get(&id)).cloned();
-        let ops = match cached {
-            Some(ops) => ops,
+        let form = match cached {
+            Some(ops) => Form::Decoded(ops),
             None => {
                 let Some(bytes) = obj::stream_bytes(stream) else {
                     self.diag(format!("form XObject /{name} could not be decompressed"));
                     return;
                 };
-                let ops = Rc::new(self.decode(&bytes));
-                if let Some(id) = id {
-                    self.state.forms.insert(id, ops.clone());
+                match id {
+                    Some(id)
+                        if bytes.len() <= MAX_CACHED_FORM
+                            && self.state.forms_bytes + bytes.len() <= FORM_CACHE_BYTES
+                            && !self.state.forms_seen.insert(id) =>
+                    {
+                        let ops = Rc::new(self.decode(&bytes));
+                        self.state.forms.insert(id, ops.clone());
+                        self.state.forms_bytes += bytes.len();
+                        Form::Decoded(ops)
+                    }
+                    _ => Form::Bytes(bytes),
                 }
-                ops
             }
         };
         let m = form_matrix(doc, &stream.dict);
@@ -564,11 +585,30 @@ impl<'a, 'd, S: Sink> Interp<'a, 'd, S> {
         self.gs.ctm = m.mul(&self.gs.ctm);
         self.forms.push(id.unwrap_or((0, 0)));
         let depth = self.stack.len();
-        let _ = self.run_ops(&ops, &inner);
+        match form {
+            Form::Decoded(ops) => {
+                let _ = self.run_ops(&ops, &inner);
+            }
+            Form::Bytes(bytes) => self.run(&bytes, &inner),
+        }
         self.stack.truncate(depth);
         self.forms.pop();
         (self.gs, self.tm, self.tlm, self.path) = saved;
     }
+}
+
+impl DocState {
+    /// How many forms are kept decoded.
+    #[cfg(test)]
+    pub(crate) fn forms_kept(&self) -> usize {
+        self.forms.len()
+    }
+}
+
+/// A form's content: decoded (and kept), or bytes parsed as they run.
+enum Form {
+    Decoded(Rc<Vec<Operation>>),
+    Bytes(Vec<u8>),
 }
 
 pub(crate) fn form_matrix(doc: &Document, dict: &Dictionary) -> Matrix {

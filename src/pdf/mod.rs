@@ -13,6 +13,8 @@
 //!   decoded straight to Unicode), `encoding` (single-byte encodings, glyph
 //!   names, CJK fix-ups), `cff` and `truetype` (the bits of embedded font
 //!   programs that carry encodings), `data` (generated tables).
+//! - `slim`: the load filter, which leaves out the objects and stream bytes
+//!   text extraction never reads, so lopdf does not hold them.
 //!
 //! Invariants: nothing here panics on any input; a page always comes out,
 //! with U+FFFD for text that cannot be decoded and a [`Diagnostic`] saying
@@ -32,6 +34,7 @@ mod optional;
 mod path;
 mod predefined;
 mod repair;
+mod slim;
 #[cfg(test)]
 mod tests;
 mod truetype;
@@ -95,13 +98,16 @@ pub struct PdfDocument {
     /// Of those, the strings inside optional content the document opens
     /// with turned off (not drawn).
     pub text_hidden: usize,
+    /// Some page has a glyph of visible text: kept apart from `pages`,
+    /// which [`each_page`] leaves empty.
+    pub visible_text: bool,
 }
 
 impl PdfDocument {
     /// Why no text came out, when none did: no text-showing operators
     /// (a scan), damage, or text that decodes to nothing visible.
     pub fn no_text(&self) -> Option<Error> {
-        if self.pages.iter().any(|p| p.glyphs.iter().any(|g| !g.text.trim().is_empty())) {
+        if self.visible_text || self.pages.iter().any(has_visible_text) {
             return None;
         }
         Some(if self.damaged {
@@ -133,6 +139,17 @@ impl Sink for Page {
 /// order. Problems inside the document become diagnostics; only a document
 /// that cannot be read at all is an error.
 pub fn pages(bytes: &[u8]) -> Result<PdfDocument> {
+    let mut pages = Vec::new();
+    let mut doc = each_page(bytes, |p| pages.push(p))?;
+    doc.pages = pages;
+    Ok(doc)
+}
+
+/// [`pages`], handing each page to `f` as soon as it is read instead of
+/// keeping it, so a caller that is done with a page can let it go: the
+/// glyphs of a long document held at once are most of its memory. The
+/// document returned has no `pages`.
+pub fn each_page(bytes: &[u8], mut f: impl FnMut(Page)) -> Result<PdfDocument> {
     let doc = load(bytes)?;
     let mut state = DocState::default();
     state.hidden = optional::Hidden::load(&doc);
@@ -145,22 +162,40 @@ pub fn pages(bytes: &[u8]) -> Result<PdfDocument> {
         None => {}
     }
     let mut damaged = doc.xref_recovery.is_some();
-    let mut pages = Vec::new();
-    for (number, id) in page_ids(&doc) {
-        let before = state.diagnostics.len();
-        pages.push(page(&doc, id, number, &mut state));
-        damaged |= state.diagnostics[before..].iter().any(|d| d.message.starts_with("content stream"));
-    }
-    if pages.is_empty() {
+    let ids = page_ids(&doc);
+    if ids.is_empty() {
         return Err(Error::Pdf("the document has no pages".into()));
     }
+    let mut visible_text = false;
+    // Each page goes to `f` once the next one is read, and the last once
+    // the document is dropped: what `f` does with the page (laying it
+    // out) then never adds to a one-page document's objects.
+    let mut pending = None;
+    for (number, id) in ids {
+        let before = state.diagnostics.len();
+        let page = page(&doc, id, number, &mut state);
+        damaged |= state.diagnostics[before..].iter().any(|d| d.message.starts_with("content stream"));
+        visible_text |= has_visible_text(&page);
+        if let Some(previous) = pending.replace(page) {
+            f(previous);
+        }
+    }
+    drop(doc);
+    if let Some(last) = pending {
+        f(last);
+    }
     Ok(PdfDocument {
-        pages,
+        pages: Vec::new(),
         text_shown: state.shown,
         text_hidden: state.hidden_shown,
         diagnostics: state.diagnostics,
         damaged,
+        visible_text,
     })
+}
+
+fn has_visible_text(page: &Page) -> bool {
+    page.glyphs.iter().any(|g| !g.text.trim().is_empty())
 }
 
 /// The number of pages, without interpreting any content.
@@ -209,6 +244,7 @@ fn load(bytes: &[u8]) -> Result<Document> {
         return Err(Error::Limit(format!("{} objects, more than the {MAX_OBJECTS} allowed", doc.objects.len())));
     }
     repair::fix_streams(&mut doc, bytes);
+    slim::release_structure(&mut doc);
     Ok(doc)
 }
 
@@ -219,45 +255,16 @@ type Repair = fn(&[u8]) -> Option<Vec<u8>>;
 fn open(bytes: &[u8]) -> Result<Document> {
     // lopdf decrypts with the empty user password by itself; an error here
     // for an encrypted file means a real password is needed.
-    let options =
-        lopdf::LoadOptions { max_decompressed_size: Some(obj::MAX_STREAM), filter: Some(slim), ..Default::default() };
+    let options = lopdf::LoadOptions {
+        max_decompressed_size: Some(obj::MAX_STREAM),
+        filter: Some(slim::slim),
+        ..Default::default()
+    };
     let doc = Document::load_mem_with_options(bytes, options).map_err(load_error)?;
     if doc.is_encrypted() {
         return Err(Error::Encrypted("a password is needed to open it".into()));
     }
     Ok(doc)
-}
-
-/// Trims each object as lopdf loads it, since lopdf holds every object of
-/// the file at once: the bytes of streams text extraction never reads
-/// (images, XML metadata, embedded files) are dropped, and a stream's
-/// direct `/Length`, of no use once it is read, goes: a dictionary holding
-/// nothing else then needs no allocation (about 450 bytes per stream).
-fn slim(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
-    // lopdf keeps the object changed in place for objects read at their
-    // offset (streams among them), but takes the returned one for objects
-    // out of object streams (never streams): both must be the object.
-    let Object::Stream(s) = object else {
-        return Some((id, object.clone()));
-    };
-    {
-        let name = |key: &[u8]| s.dict.get(key).and_then(Object::as_name).ok();
-        let unread = matches!(name(b"Subtype"), Some(b"Image" | b"XML"))
-            || matches!(name(b"Type"), Some(b"Metadata" | b"EmbeddedFile"));
-        if unread {
-            s.content = Vec::new();
-            // Nor may lopdf or `repair::fix_streams` read it again.
-            s.start_position = None;
-        }
-        if matches!(s.dict.get(b"Length"), Ok(Object::Integer(_))) && !s.content.is_empty() {
-            s.dict.remove(b"Length");
-            // A map keeps its capacity when emptied.
-            if s.dict.is_empty() {
-                s.dict = Dictionary::new();
-            }
-        }
-    }
-    Some((id, Object::Null))
 }
 
 /// lopdf's error as one of ours. Its own wording (which may ask the user

@@ -66,7 +66,7 @@ impl GlyphText {
 #[derive(Debug)]
 enum Codes {
     Predefined(Predefined),
-    Embedded(CMap),
+    Embedded(Box<CMap>),
 }
 
 pub(super) fn composite(doc: &Document, dict: &Dictionary, name: String) -> Font {
@@ -85,14 +85,14 @@ pub(super) fn composite(doc: &Document, dict: &Dictionary, name: String) -> Font
             let used = cmap.use_cmap.as_deref().and_then(Predefined::named);
             match used {
                 Some(p) if !cmap.has_cids() => Codes::Predefined(p),
-                _ => Codes::Embedded(cmap),
+                _ => Codes::Embedded(Box::new(cmap)),
             }
         }),
         _ => None,
     };
     // An unknown encoding still has to split strings: 2-byte codes are the
     // usual guess.
-    let codes = codes.unwrap_or_else(|| Codes::Embedded(CMap::default()));
+    let codes = codes.unwrap_or_else(|| Codes::Embedded(Box::default()));
     let vertical = match &codes {
         Codes::Predefined(p) => p.vertical,
         Codes::Embedded(c) => c.vertical,

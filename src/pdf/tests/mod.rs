@@ -3,6 +3,7 @@
 mod cjk;
 mod content;
 mod fonts;
+mod memory;
 mod repair;
 mod sweep;
 

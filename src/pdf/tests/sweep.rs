@@ -224,11 +224,11 @@ fn loading_drops_image_bytes_and_stream_lengths() {
         dictionary! { "Subtype" => "Image", "Width" => 1, "Height" => 1, "Length" => 3 },
         vec![1, 2, 3],
     ));
-    let _ = crate::pdf::slim((7, 0), &mut image);
+    let _ = crate::pdf::slim::slim((7, 0), &mut image);
     let image = image.as_stream().expect("still a stream");
     assert!(image.content.is_empty() && image.start_position.is_none(), "{image:?}");
     let mut content = Object::Stream(Stream::new(dictionary! { "Length" => 2 }, b"BT".to_vec()));
-    let _ = crate::pdf::slim((8, 0), &mut content);
+    let _ = crate::pdf::slim::slim((8, 0), &mut content);
     let content = content.as_stream().expect("still a stream");
     assert!(content.dict.is_empty() && content.content == b"BT", "{content:?}");
     // A page that draws an image still gives its text.
