@@ -1,5 +1,6 @@
 //! Cell joining, bullets, paragraphs and word breaks on small cells.
 use super::*;
+use crate::layout::Word;
 
 fn check(pieces: &[&str], expected: &[&str]) {
     let pieces: Vec<(String, bool)> = pieces.iter().map(|p| ((*p).to_owned(), false)).collect();
