@@ -52,6 +52,9 @@ struct CellLine {
     /// Without rules: the column's right edge less the padding its text
     /// keeps from the left edge.
     edge: Option<f32>,
+    /// The line's top and bottom.
+    y0: f32,
+    y1: f32,
 }
 
 #[derive(Debug, Default)]
@@ -60,6 +63,9 @@ struct Building {
     pages: Vec<u32>,
     bands: Vec<(u32, f32, f32)>,
     cells: BTreeMap<Role, Vec<CellLine>>,
+    /// The table page and the middle height of the line holding the row's
+    /// number, on pages without rules between rows.
+    number: Option<(usize, f32)>,
 }
 
 /// A table's rows with each cell still as its lines, and where each
@@ -93,6 +99,10 @@ pub(super) fn cells(pages: &[CutPage<'_>], diagnostics: &mut Vec<Diagnostic>) ->
     // or, where the header ends a page, the next): row 1's cells, centred
     // vertically about its number.
     let mut early: Vec<(&Line, BTreeMap<Role, CellLine>)> = Vec::new();
+    // Whether cells are centred vertically about their row's number: row 1
+    // had lines above its number.
+    let mut centred = false;
+    let mut banded_pages = Vec::with_capacity(pages.len());
     for (block, page) in pages.iter().enumerate() {
         let split_lines: Vec<BTreeMap<Role, CellLine>> =
             page.body.iter().map(|line| split(line, &page.columns, block)).collect();
@@ -109,6 +119,7 @@ pub(super) fn cells(pages: &[CutPage<'_>], diagnostics: &mut Vec<Diagnostic>) ->
         if !banded {
             bands.iter_mut().for_each(|b| *b = 0);
         }
+        banded_pages.push(banded);
         for (i, (&line, cells)) in page.body.iter().zip(split_lines.iter().cloned()).enumerate() {
             let expected = current.as_ref().map_or(1, |b| b.item_no + 1);
             // Between horizontal rules, a row's cells may sit above its
@@ -127,8 +138,10 @@ pub(super) fn cells(pages: &[CutPage<'_>], diagnostics: &mut Vec<Diagnostic>) ->
                 if let Some(b) = current.take() {
                     rows.push(b);
                 }
-                let mut b = Building { item_no: expected, ..Building::default() };
+                let number = line.bbox.filter(|_| !banded).map(|r| (block, (r.y0 + r.y1) / 2.0));
+                let mut b = Building { item_no: expected, number, ..Building::default() };
                 if expected == 1 {
+                    centred = !early.is_empty();
                     for (l, c) in early.drain(..) {
                         add_line(&mut b, l, c, false);
                     }
@@ -150,6 +163,11 @@ pub(super) fn cells(pages: &[CutPage<'_>], diagnostics: &mut Vec<Diagnostic>) ->
     }
     if let Some(b) = current {
         rows.push(b);
+    }
+    if centred {
+        for (block, _) in banded_pages.iter().enumerate().filter(|(_, banded)| !**banded) {
+            centred::recentre(&mut rows, block);
+        }
     }
     let mut widest: BTreeMap<(Role, usize), f32> = BTreeMap::new();
     for (role, l) in rows.iter().flat_map(|b| b.cells.iter().flat_map(|(r, ls)| ls.iter().map(move |l| (*r, l)))) {
@@ -493,6 +511,7 @@ fn bullets(pieces: &[(String, bool)]) -> Vec<String> {
         .collect()
 }
 
+mod centred;
 mod split;
 #[cfg(test)]
 mod tests;

@@ -69,6 +69,8 @@ pub(super) fn split(line: &Line, cols: &Columns, block: usize) -> BTreeMap<Role,
                     limit: col.text_right,
                     block,
                     edge,
+                    y0: line.bbox.map_or(0.0, |b| b.y0),
+                    y1: line.bbox.map_or(0.0, |b| b.y1),
                 },
             ))
         })

@@ -32,6 +32,8 @@ fn cell_line(text: &str, x1: f32) -> CellLine {
         limit: Some(100.0),
         block: 0,
         edge: None,
+        y0: 0.0,
+        y1: 10.0,
     }
 }
 
