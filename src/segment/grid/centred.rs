@@ -81,8 +81,8 @@ pub(super) fn share_out(lines: &[(f32, f32)], centres: &[f32]) -> Vec<usize> {
         for j in 0..m {
             let (mut b, mut f) = if j == 0 { (cost(0, i - 1, 0), 0) } else { (best[i][j - 1], i) };
             if j > 0 {
-                for k in 0..i {
-                    let c = best[k][j - 1] + cost(k, i - 1, j);
+                for (k, before) in best.iter().enumerate().take(i) {
+                    let c = before[j - 1] + cost(k, i - 1, j);
                     if c < b {
                         (b, f) = (c, k);
                     }
