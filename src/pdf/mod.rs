@@ -224,6 +224,12 @@ fn load(bytes: &[u8]) -> Result<Document> {
         Some(inlined) => inlined.into(),
         None => bytes,
     };
+    // A font name written with spaces makes lopdf drop its dictionary;
+    // lopdf finds the objects it moved by scanning.
+    let bytes = match repair::join_spaced_font_names(&bytes) {
+        Some(joined) => joined.into(),
+        None => bytes,
+    };
     let bytes = bytes.as_ref();
     // Repairs that change the bytes are tried only on a file lopdf refuses,
     // or reads as having no pages: lopdf then finds the objects by scanning.

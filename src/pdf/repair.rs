@@ -84,6 +84,34 @@ pub(crate) fn expand_filter_names(bytes: &[u8]) -> Option<Vec<u8>> {
     changed.then_some(out)
 }
 
+/// A font name written with its spaces ("/BaseFont /Arial,Unicode MS"):
+/// the words after the name up to the next key or the dictionary's end.
+static SPACED_FONT_NAME: std::sync::LazyLock<regex::bytes::Regex> = std::sync::LazyLock::new(|| {
+    regex::bytes::Regex::new(
+        r"(/(?:BaseFont|FontName)\s*/[^\s/\[\]<>()%{}]+)((?:[ ]+[A-Za-z][A-Za-z0-9+,_-]*)+)(\s*(?:/|>>))",
+    )
+    .unwrap_or_else(|e| panic!("bad pattern: {e}"))
+});
+
+/// The file with font names written with spaces made one name each
+/// ("Arial,Unicode MS" as `/Arial,Unicode#20MS`), or `None` when it has
+/// none: lopdf refuses the dictionary, and the font goes with it.
+pub(crate) fn join_spaced_font_names(bytes: &[u8]) -> Option<Vec<u8>> {
+    if !SPACED_FONT_NAME.is_match(bytes) {
+        return None;
+    }
+    let out = SPACED_FONT_NAME.replace_all(bytes, |c: &regex::bytes::Captures| {
+        let mut v = c[1].to_vec();
+        for word in c[2].split(|&b| b == b' ').filter(|w| !w.is_empty()) {
+            v.extend_from_slice(b"#20");
+            v.extend_from_slice(word);
+        }
+        v.extend_from_slice(&c[3]);
+        v
+    });
+    Some(out.into_owned())
+}
+
 /// The end of a name that starts at `start` (with its `/`, or after it).
 fn name_end(bytes: &[u8], start: usize) -> usize {
     let mut k = start + usize::from(bytes.get(start) == Some(&b'/'));

@@ -244,3 +244,18 @@ fn loading_drops_image_bytes_and_stream_lengths() {
     });
     assert_eq!(text_of(&bytes), "Text");
 }
+
+#[test]
+fn a_font_name_written_with_a_space_keeps_its_font() {
+    // "/BaseFont /Arial,Unicode MS": lopdf refuses the dictionary, so the
+    // font and its ToUnicode were lost; the name is read as one.
+    let bytes = pdf(dictionary! {}, |doc| {
+        let mut font = type0("Identity-H", vec![]);
+        font.set("ToUnicode", super::to_unicode(doc, "2 beginbfchar <0001> <0048> <0002> <0069> endbfchar"));
+        let content = format!("BT /F1 10 Tf 0 50 Td <{}> Tj ET", hex(&[0, 1, 0, 2]));
+        (with_font(doc, font), content)
+    });
+    let spaced = String::from_utf8_lossy(&bytes).replace("/TestCJK", "/Arial,Unicode MS").into_bytes();
+    assert_ne!(spaced, bytes);
+    assert_eq!(text_of(&spaced), "Hi");
+}
