@@ -122,7 +122,10 @@ fn browser_printed_pdfs_match_their_truth() {
 /// printed above the title; N/A in every cell or wrapped in a narrow one;
 /// dash, en-dash, square and numbered bullets; rules as horizontal lines
 /// only or none; page numbers as "- 9 -", "Page 9 of 12", 第9頁，共12頁 or
-/// bare; the plan date on a cover, under the title or in the footer.
+/// bare; the plan date on a cover, under the title or in the footer;
+/// bullets hanging at the column edge; dates flush left under a date
+/// header centred over a wider column; Ghostscript's "ffi" ligature map;
+/// cells centred vertically on pages with no rules between rows.
 #[test]
 fn generated_layouts_match_their_truth() {
     let (checked, problems) = check_dir("pdf-layouts", ".pdf");
