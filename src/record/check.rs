@@ -138,6 +138,22 @@ pub fn check(r: &Record) -> Vec<Flag> {
             flag(field, format!("a space before punctuation in the {field}: {text:?}"));
         }
     }
+    // A format name split ("GeoJS ON"), a capital inside a lower-case
+    // word ("InfrastructurEe": another cell's letter run in), a CJK
+    // character standing alone before the rest ("施 公廁": the end of
+    // the cell beside).
+    for (field, text) in [("category", r.category.as_str()), ("name", r.name.as_str())]
+        .into_iter()
+        .chain(r.description.iter().map(|d| ("description", d.as_str())))
+    {
+        if split_format(text) {
+            flag(field, format!("a format name split in the {field}: {text:?}"));
+        } else if field != "description" && CAPITAL_INSIDE.is_match(text) {
+            flag(field, format!("a capital inside a word in the {field}: {text:?}"));
+        } else if lone_cjk_start(text) {
+            flag(field, format!("a character standing alone at the start of the {field}: {text:?}"));
+        }
+    }
     // Bullets run together: a bullet sign inside an item, or a dash
     // opening a new sentence ("…提供。- 數據…").
     for d in &r.description {
@@ -150,18 +166,33 @@ pub fn check(r: &Record) -> Vec<Flag> {
     flags
 }
 
+/// Three lower-case letters, a capital, a lower-case letter: no word of
+/// a plan's ("GeoJSON", "e-Payment" and "McDonald" do not match).
+static CAPITAL_INSIDE: LazyLock<Regex> = LazyLock::new(|| re(r"[a-z]{3}[A-Z][a-z]"));
+
+/// Two neighbouring words that make a format name neither is alone.
+fn split_format(text: &str) -> bool {
+    let known = |w: &str| crate::segment::patterns::FORMATS.iter().any(|f| f.eq_ignore_ascii_case(w));
+    let words: Vec<&str> = text.split(|c: char| c.is_whitespace() || crate::layout::is_cjk(c)).collect();
+    words.windows(2).any(|p| {
+        let (a, b) = (
+            p[0].trim_start_matches(|c: char| !c.is_ascii_alphanumeric()),
+            p[1].trim_end_matches(|c: char| !c.is_ascii_alphanumeric()),
+        );
+        !a.is_empty() && !b.is_empty() && !known(a) && !known(b) && known(&format!("{a}{b}"))
+    })
+}
+
+/// One CJK character, then a space, then more CJK text.
+fn lone_cjk_start(text: &str) -> bool {
+    let mut chars = text.trim_start().chars();
+    let cjk = crate::layout::is_cjk;
+    matches!((chars.next(), chars.next()), (Some(a), Some(' ')) if cjk(a))
+        && chars.as_str().trim_start().chars().next().is_some_and(|c| cjk(c) || "–-—".contains(c))
+}
+
 /// A letter, a space, then a comma or full stop ending a word.
 static SPACE_BEFORE_STOP: LazyLock<Regex> = LazyLock::new(|| re(r"[A-Za-z] [,.](?:\s|$)"));
-
-/// A sentence's end inside a description item, then the next sentence:
-/// a word of two or more letters and a full stop (not "e.g." or a
-/// "DATA.GOV.HK" run), a space, a capital; or "。" and more text.
-static SENTENCE_INSIDE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\s)[A-Za-z()]*[A-Za-z]{2}[)]?\.\s+[A-Z]|。\s*\S"));
-
-/// Description items that hold two sentences flagged only where this
-/// share or fewer of the plan's items do: there one sentence per item is
-/// the plan's way, and two are two items run together.
-const TWO_SENTENCE_SHARE: f32 = 0.2;
 
 /// A sentence's end, then a dash and a space: the next bullet's sign.
 static SENTENCE_THEN_DASH: LazyLock<Regex> = LazyLock::new(|| re(r"[。.;；]\s*[-–—]\s"));
@@ -187,7 +218,6 @@ pub fn check_plan(records: &[Record]) -> Vec<(usize, Flag)> {
         *spelled.entry(k).or_default().entry(r.category.trim()).or_default() += 1;
     }
     let mut out = word_spacing(records);
-    out.extend(sentences_run_together(records));
     for (i, r) in records.iter().enumerate() {
         let k = squash(&r.category);
         if k.is_empty() {
@@ -229,24 +259,6 @@ fn texts(r: &Record) -> impl Iterator<Item = (&'static str, &str)> {
 
 fn latin_words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).map(str::to_ascii_lowercase).collect()
-}
-
-/// Description items holding two sentences, in a plan whose items hold
-/// one (see [`TWO_SENTENCE_SHARE`]): the cell's items were not told apart.
-fn sentences_run_together(records: &[Record]) -> Vec<(usize, Flag)> {
-    let items = records.iter().flat_map(|r| &r.description).count();
-    let two = records.iter().flat_map(|r| &r.description).filter(|d| SENTENCE_INSIDE.is_match(d)).count();
-    if items == 0 || two as f32 > TWO_SENTENCE_SHARE * items as f32 {
-        return Vec::new();
-    }
-    records
-        .iter()
-        .enumerate()
-        .filter_map(|(i, r)| {
-            let d = r.description.iter().find(|d| SENTENCE_INSIDE.is_match(d))?;
-            Some((i, Flag { field: "description", reason: format!("two items run together: {d:?}") }))
-        })
-        .collect()
 }
 
 /// The Latin words that stand side by side across a space in a text.
@@ -461,6 +473,23 @@ mod tests {
         let mut r = record();
         r.category = "Housing , Planning and Land".into();
         assert_eq!(check_fields(&r), vec!["category"]);
+        for (field, text) in [
+            ("description", "以GeoJS ON及GML格式"),
+            ("category", "InfrastructurEe"),
+            ("name", "施 公廁統計數字"),
+            ("description", "料 – 數據以中英文提供。"),
+        ] {
+            let mut r = record();
+            match field {
+                "category" => r.category = text.into(),
+                "name" => r.name = text.into(),
+                _ => r.description = vec![text.into()],
+            }
+            assert_eq!(check_fields(&r), vec![field], "{text:?}");
+        }
+        let mut r = record();
+        r.description = vec!["以GeoJSON及JSON格式提供，由 e-Payment 系統更新。".into()];
+        assert!(check(&r).is_empty(), "{:?}", check(&r));
         // "a" is a word; a dash inside a sentence is punctuation.
         let mut r = record();
         r.description = vec!["Data of a survey - the yearly one.".into()];
@@ -533,21 +562,5 @@ mod tests {
         let mut flagged: Vec<usize> = check_plan(&rows).into_iter().map(|(i, _)| i).collect();
         flagged.sort_unstable();
         assert_eq!(flagged, [0, 1, 3, 4, 5]);
-    }
-
-    fn with_description(items: &[&str]) -> Record {
-        Record { description: items.iter().map(|d| (*d).to_owned()).collect(), ..record() }
-    }
-
-    #[test]
-    fn two_sentences_in_one_item_where_the_plan_keeps_one_each() {
-        let mut rows: Vec<Record> =
-            (0..5).map(|_| with_description(&["Names.", "Data in CSV (e.g. XLS and CSV)."])).collect();
-        rows.push(with_description(&["Names. Data in CSV.", "Maps."]));
-        let flagged: Vec<usize> = check_plan(&rows).into_iter().map(|(i, _)| i).collect();
-        assert_eq!(flagged, [5]);
-        // A plan that writes paragraphs of sentences is not flagged.
-        let rows: Vec<Record> = (0..3).map(|_| with_description(&["Names. Data in CSV. Maps."])).collect();
-        assert!(check_plan(&rows).is_empty());
     }
 }

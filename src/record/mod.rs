@@ -109,9 +109,8 @@ fn record(
     for f in check::check(&record) {
         diagnostics.push(flagged(&record, f));
     }
-    for (field, a, b) in &row.unsettled {
-        let reason = format!("a line break the page cannot settle: {a:?} / {b:?}, one word or two");
-        diagnostics.push(flagged(&record, check::Flag { field, reason }));
+    for (field, reason) in &row.unsettled {
+        diagnostics.push(flagged(&record, check::Flag { field, reason: reason.clone() }));
     }
     record
 }

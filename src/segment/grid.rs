@@ -400,7 +400,11 @@ fn finish(b: Building, wrap: &Wrap, vocab: &Vocabulary) -> RawRow {
             Role::Frequency => "frequency_text",
             r => r.name(),
         };
-        row.unsettled.extend(unsettled.into_iter().map(|(a, b)| (field, a, b)));
+        row.unsettled.extend(
+            unsettled
+                .into_iter()
+                .map(|(a, b)| (field, format!("a line break the page cannot settle: {a:?} / {b:?}, one word or two"))),
+        );
         let join_all = |pieces: &[(String, bool)]| join::join(pieces.iter().map(|(t, f)| Piece { text: t, fills: *f }));
         match role {
             Role::Item => {}
@@ -413,7 +417,15 @@ fn finish(b: Building, wrap: &Wrap, vocab: &Vocabulary) -> RawRow {
                 let signed = pieces.iter().any(|(t, _)| pat::BULLET.is_match(t))
                     || pieces.first().is_some_and(|(t, _)| numbered(t, 1).is_some());
                 if row.description.len() == 1 && !signed {
-                    row.description = paragraphs(&pieces, &paragraph_ends(lines, wrap));
+                    let ends = paragraph_ends(lines, wrap);
+                    row.description = paragraphs(&pieces, &ends);
+                    for i in open_item_ends(lines, &ends) {
+                        let (a, b) = (&lines[i].text, &lines[i + 1].text);
+                        row.unsettled.push((
+                            "description",
+                            format!("a sentence ends a full line: one item or two? {a:?} / {b:?}"),
+                        ));
+                    }
                 }
             }
             Role::Date => row.date_text = join_all(&pieces),
@@ -448,6 +460,21 @@ fn paragraph_ends(lines: &[CellLine], wrap: &Wrap) -> Vec<bool> {
                 next.first.0 + next.first_glyph
             };
             limit - l.x1 > need * FULL_LINE_SLACK
+        })
+        .collect()
+}
+
+/// The lines of a cell without bullet signs that end a sentence the next
+/// line's capital (or CJK text) may begin a new item after, where the
+/// next word would not have fitted: an item's end and a sentence's wrap
+/// alike there, and `paragraph_ends` read a sentence's.
+fn open_item_ends(lines: &[CellLine], ends: &[bool]) -> Vec<usize> {
+    (0..lines.len().saturating_sub(1))
+        .filter(|&i| {
+            let next = lines[i + 1].text.trim_start().chars().next();
+            !ends[i]
+                && lines[i].text.trim_end().ends_with(SENTENCE_END)
+                && next.is_some_and(|c| c.is_uppercase() || is_cjk(c))
         })
         .collect()
 }

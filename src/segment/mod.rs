@@ -91,10 +91,10 @@ pub struct RawRow {
     /// Per page, the row's vertical extent there: (page, y0, y1). Only
     /// for lines with geometry; for `odplan debug`.
     pub bands: Vec<(u32, f32, f32)>,
-    /// Line breaks inside a word or between two words that neither the
-    /// page nor the plan's words settle: the record field and the two
-    /// pieces, for the self-check.
-    pub unsettled: Vec<(&'static str, String, String)>,
+    /// Line breaks the page does not settle (inside a word or between two
+    /// words; an item's end or a sentence's): the record field and what
+    /// was left open, for the self-check.
+    pub unsettled: Vec<(&'static str, String)>,
 }
 
 /// One table: a section's (or an organisation's) spatial or non-spatial table.

@@ -203,3 +203,21 @@ fn a_break_nothing_settles_is_reported_as_a_guess() {
     let b = judge_break(&annual, &perf, "performance", 0.0, 100.0, &Vocabulary::default());
     assert!(b.joins && b.unsettled.is_none(), "{b:?}");
 }
+
+#[test]
+fn a_sentence_ending_a_full_line_before_a_capital_is_left_open() {
+    let wrap = Wrap { widest: BTreeMap::new() };
+    // "formats." fills the line and "Historical" would not have fitted
+    // after it: an item's end or a sentence's, the page cannot say.
+    let mut next = cell_line("Historical records.", 90.0);
+    next.first = (50.0, 10);
+    let lines = [cell_line("Zoning in CSV formats.", 97.0), next, cell_line("and more", 40.0)];
+    let ends = paragraph_ends(&lines, &wrap);
+    assert_eq!(ends, [false, false, false]);
+    assert_eq!(open_item_ends(&lines, &ends), [0]);
+    // With room for the next word, it was a paragraph's end: settled.
+    let short = [cell_line("Names.", 40.0), cell_line("Data in CSV.", 60.0)];
+    let ends = paragraph_ends(&short, &wrap);
+    assert_eq!(ends, [true, false]);
+    assert!(open_item_ends(&short, &ends).is_empty());
+}
