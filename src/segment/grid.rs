@@ -371,10 +371,14 @@ fn judge_break(line: &CellLine, next: &CellLine, next_word: &str, left: f32, lim
     let joins = full && (too_wide || in_cjk_text);
     // A short word that stands alone ("and", "of") was taken for one,
     // and "-ti" / "on" for a word: those are no guess.
+    // A piece of a letter or two that is no word of the plan's ("ly",
+    // "s") is half of a word: no guess either.
+    let fragment = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() <= 2 && !vocab.has(w);
     let guess = in_word
         && full
         && too_wide
         && !(is_standalone(last_word) || is_standalone(next_word) || tion_split(last_word, next_word))
+        && !(fragment(last_word) || fragment(run_on))
         && (vocab.has(last_word) || vocab.has(run_on));
     Break { joins, unsettled: guess.then(|| (last_word.to_owned(), run_on.to_owned())) }
 }

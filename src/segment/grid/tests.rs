@@ -221,3 +221,15 @@ fn a_sentence_ending_a_full_line_before_a_capital_is_left_open() {
     assert_eq!(ends, [true, false]);
     assert!(open_item_ends(&short, &ends).is_empty());
 }
+
+#[test]
+fn a_piece_of_a_letter_or_two_is_no_guess() {
+    // "Month" / "ly": "ly" is no word of the plan's, so the break is
+    // inside "Monthly", whatever the plan knows of "month".
+    let month = CellLine { first: (60.0, 5), last: (60.0, 5), ..cell_line("Month", 99.0) };
+    let ly = CellLine { first: (45.0, 2), ..cell_line("ly", 10.0) };
+    let mut seen = Vocabulary::default();
+    seen.add_cell(["each month of"].into_iter());
+    let b = judge_break(&month, &ly, "ly", 0.0, 100.0, &seen);
+    assert!(b.joins && b.unsettled.is_none(), "{b:?}");
+}
