@@ -514,7 +514,7 @@ fn header_cells<'w>(words: &[&'w Word], em: f32) -> Vec<Vec<&'w Word>> {
     let mut cells: Vec<(f32, Vec<&Word>)> = Vec::new();
     for w in ws {
         match cells.last_mut() {
-            Some((right, c)) if w.bbox.x0 <= *right + HEADER_CELL_GAP_EM * em => {
+            Some((right, c)) if w.bbox.x0 <= *right + HEADER_CELL_GAP_EM * em && !cjk_apart(c, w) => {
                 *right = right.max(w.bbox.x1);
                 c.push(w);
             }
@@ -522,6 +522,26 @@ fn header_cells<'w>(words: &[&'w Word], em: f32) -> Vec<Vec<&'w Word>> {
         }
     }
     cells.into_iter().map(|c| c.1).collect()
+}
+
+/// Whether `w` sits apart from a word of `cell` on its own line with CJK
+/// on both sides of the gap: CJK text has no spaces inside a cell, so two
+/// CJK words the layout set apart on one line are two cells ("發放日期(" and
+/// "更新" a few points apart).
+fn cjk_apart(cell: &[&Word], w: &Word) -> bool {
+    let same_line = |o: &Word| (o.bbox.y0 - w.bbox.y0).abs() < 0.5 * w.bbox.height().max(1.0);
+    let Some(before) =
+        cell.iter().filter(|o| same_line(o) && o.bbox.x1 <= w.bbox.x0).max_by(|a, b| a.bbox.x1.total_cmp(&b.bbox.x1))
+    else {
+        return false;
+    };
+    before.text.chars().next_back().is_some_and(is_cjk_or_bracket)
+        && w.text.chars().next().is_some_and(is_cjk_or_bracket)
+}
+
+/// CJK, or the brackets CJK headers end in ("發放日期(").
+fn is_cjk_or_bracket(c: char) -> bool {
+    super::join::is_cjk(c) || "()（）".contains(c)
 }
 
 fn span(words: &[&Word]) -> (f32, f32) {

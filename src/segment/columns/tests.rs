@@ -275,3 +275,19 @@ fn dates_apart_from_a_centred_header_join_the_date_column() {
         "Whitespace: item@-1 category@75 name@140 description@222 date@413 frequency@500",
     );
 }
+
+#[test]
+fn cjk_header_words_set_apart_on_a_line_are_two_cells() {
+    // "發放日期(" and "更新" 3pt apart (under the 8pt a Latin header's
+    // words may stand apart in one cell): CJK has no spaces in a cell.
+    let h =
+        [cjk_line(100.0, &[(0.0, "發放日期("), (53.0, "更新")]), cjk_line(111.0, &[(0.0, "月/年)"), (53.0, "頻率")])];
+    let words: Vec<&Word> = h.iter().flat_map(|l| l.words.iter()).collect();
+    let cells: Vec<String> =
+        header_cells(&words, 10.0).iter().map(|c| c.iter().map(|w| w.text.as_str()).collect()).collect();
+    assert_eq!(cells, ["發放日期(月/年)", "更新頻率"]);
+    // Latin words a space apart stay one cell.
+    let l = line(100.0, &[(0.0, "Release Date")]);
+    let words: Vec<&Word> = l.words.iter().collect();
+    assert_eq!(header_cells(&words, 10.0).len(), 1);
+}
