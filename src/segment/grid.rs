@@ -338,7 +338,14 @@ fn judge_break(line: &CellLine, next: &CellLine, next_word: &str, left: f32, lim
     // ended on purpose) and the joined word is one the cell had to break.
     if in_word {
         if let Some(one) = vocab.one_word(last_word, run_on) {
-            return settled(one && limit - line.x1 < next.first.0 * FULL_LINE_SLACK && (too_wide || in_cjk_text));
+            // Producers that split a long word to fill the line ("As and
+            // when n" / "ecessary") break words that would fit a line of
+            // their own: where neither piece is a word of the plan's, the
+            // joined word need not be too wide.
+            let pieces_unknown = !vocab.has(last_word) && !vocab.has(run_on);
+            return settled(
+                one && limit - line.x1 < next.first.0 * FULL_LINE_SLACK && (too_wide || in_cjk_text || pieces_unknown),
+            );
         }
     }
     // Where the cell's edge is only estimated (no ruling line), a word

@@ -233,3 +233,16 @@ fn a_piece_of_a_letter_or_two_is_no_guess() {
     let b = judge_break(&month, &ly, "ly", 0.0, 100.0, &seen);
     assert!(b.joins && b.unsettled.is_none(), "{b:?}");
 }
+
+#[test]
+fn pieces_that_are_no_words_join_into_a_word_the_plan_has() {
+    // "As and when n" / "ecessary": a producer split "necessary" to fill
+    // the line though it would have fitted the next. Neither piece is a
+    // word of the plan's, and the plan has "necessary" whole.
+    let head = CellLine { first: (10.0, 2), last: (5.0, 1), ..cell_line("As and when n", 99.0) };
+    let tail = CellLine { first: (40.0, 8), ..cell_line("ecessary", 40.0) };
+    let mut seen = Vocabulary::default();
+    seen.add_cell(["when necessary only"].into_iter());
+    assert!(broke_word(&head, &tail, "ecessary", 0.0, 100.0, &seen));
+    assert!(!broke_word(&head, &tail, "ecessary", 0.0, 100.0, &Vocabulary::default()));
+}
