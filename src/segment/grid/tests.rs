@@ -125,11 +125,12 @@ fn the_plan_s_words_settle_a_full_line_the_geometry_cannot() {
 fn the_plan_s_words_join_only_a_word_too_wide_for_its_cell() {
     // "taxpayers" fits the cell: a producer wrapping at spaces would not
     // have broken it, so "tax" / "payers" are two words even where the
-    // plan writes "taxpayers" elsewhere.
+    // plan writes "taxpayers" elsewhere ("tax" is a word of its own too).
     let tax = CellLine { first: (30.0, 8), last: (15.0, 3), ..cell_line("salaries tax", 99.0) };
     let payers = CellLine { first: (30.0, 6), ..cell_line("payers", 30.0) };
     let mut seen = Vocabulary::default();
     seen.add_cell(["the taxpayers of"].into_iter());
+    seen.add_cell(["salaries tax rates"].into_iter());
     assert!(!broke_word(&tax, &payers, "payers", 0.0, 100.0, &seen));
 }
 
