@@ -321,7 +321,7 @@ fn judge_break(line: &CellLine, next: &CellLine, next_word: &str, left: f32, lim
         .text
         .split_whitespace()
         .next_back()
-        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | ',' | '-')));
+        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | ',' | '-' | ':')));
     let in_number = (end.is_ascii_digit() || end == '/') && start.is_ascii_digit() && number_piece;
     if !(in_word || in_number) {
         return settled(false);

@@ -84,6 +84,10 @@ fn a_quarter_and_its_year_are_two_words() {
     // A date broken after its slash is one date.
     let month = CellLine { first: (15.0, 3), last: (15.0, 3), ..cell_line("12/", 99.0) };
     assert!(broke_word(&month, &year, first_word(&year.text), 85.0, 100.0, &Vocabulary::default()));
+    // So is a time broken after its colon's first digit ("6:0" + "0am").
+    let time = CellLine { first: (15.0, 3), last: (15.0, 3), ..cell_line("6:0", 99.0) };
+    let am = CellLine { first: (20.0, 3), ..cell_line("0am", 20.0) };
+    assert!(broke_word(&time, &am, first_word(&am.text), 85.0, 100.0, &Vocabulary::default()));
 }
 
 #[test]
