@@ -112,10 +112,7 @@ pub fn check(r: &Record) -> Vec<Flag> {
     }
     // A word broken apart ("Educatio n", "shelter s"): a lone lower-case
     // letter is no English word but "a".
-    for (field, text) in [("category", r.category.as_str()), ("name", r.name.as_str())]
-        .into_iter()
-        .chain(r.description.iter().map(|d| ("description", d.as_str())))
-    {
+    for (field, text) in written(r) {
         if text.split_whitespace().any(|w| w.len() == 1 && w.chars().all(|c| c.is_ascii_lowercase()) && w != "a") {
             flag(field, format!("a word broken apart in the {field}: {text:?}"));
         }
@@ -130,10 +127,7 @@ pub fn check(r: &Record) -> Vec<Flag> {
         flag("category", format!("a word broken apart in the category: {:?}", r.category));
     }
     // A space before a comma or full stop after a word: "Housing , Planning".
-    for (field, text) in [("category", r.category.as_str()), ("name", r.name.as_str())]
-        .into_iter()
-        .chain(r.description.iter().map(|d| ("description", d.as_str())))
-    {
+    for (field, text) in written(r) {
         if SPACE_BEFORE_STOP.is_match(text) {
             flag(field, format!("a space before punctuation in the {field}: {text:?}"));
         }
@@ -142,10 +136,7 @@ pub fn check(r: &Record) -> Vec<Flag> {
     // word ("InfrastructurEe": another cell's letter run in), a CJK
     // character standing alone before the rest ("施 公廁": the end of
     // the cell beside).
-    for (field, text) in [("category", r.category.as_str()), ("name", r.name.as_str())]
-        .into_iter()
-        .chain(r.description.iter().map(|d| ("description", d.as_str())))
-    {
+    for (field, text) in written(r) {
         if split_format(text) {
             flag(field, format!("a format name split in the {field}: {text:?}"));
         } else if field != "description" && CAPITAL_INSIDE.is_match(text) {
@@ -164,6 +155,14 @@ pub fn check(r: &Record) -> Vec<Flag> {
     flags.sort_by_key(|f| f.field);
     flags.dedup_by(|a, b| a.field == b.field);
     flags
+}
+
+/// The cells of a record written as running text: the category, the
+/// name and each description item.
+fn written(r: &Record) -> impl Iterator<Item = (&'static str, &str)> {
+    [("category", r.category.as_str()), ("name", r.name.as_str())]
+        .into_iter()
+        .chain(r.description.iter().map(|d| ("description", d.as_str())))
 }
 
 /// Three lower-case letters, a capital, a lower-case letter: no word of

@@ -120,7 +120,7 @@ fn record(
 /// date and nothing after it, so text after the date that is a frequency
 /// (the frequency cell empty) or begins one (the frequency cell's text
 /// alone is none, with it one) is the frequency's.
-pub fn date_and_frequency(date_text: &str, frequency_text: &str) -> (String, String) {
+fn date_and_frequency(date_text: &str, frequency_text: &str) -> (String, String) {
     let unchanged = (date_text.to_owned(), frequency_text.to_owned());
     let Some(c) = crate::segment::patterns::DATE_THEN_FREQUENCY.captures(date_text) else { return unchanged };
     let (Some(date), Some(rest)) = (c.get(1), c.get(2)) else { return unchanged };

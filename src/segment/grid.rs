@@ -102,7 +102,6 @@ pub(super) fn cells(pages: &[CutPage<'_>], diagnostics: &mut Vec<Diagnostic>) ->
     // Whether cells are centred vertically about their row's number: row 1
     // had lines above its number.
     let mut centred = false;
-    let mut banded_pages = Vec::with_capacity(pages.len());
     for (block, page) in pages.iter().enumerate() {
         let split_lines: Vec<BTreeMap<Role, CellLine>> =
             page.body.iter().map(|line| split(line, &page.columns, block)).collect();
@@ -119,7 +118,6 @@ pub(super) fn cells(pages: &[CutPage<'_>], diagnostics: &mut Vec<Diagnostic>) ->
         if !banded {
             bands.iter_mut().for_each(|b| *b = 0);
         }
-        banded_pages.push(banded);
         for (i, (&line, cells)) in page.body.iter().zip(split_lines.iter().cloned()).enumerate() {
             let expected = current.as_ref().map_or(1, |b| b.item_no + 1);
             // Between horizontal rules, a row's cells may sit above its
@@ -165,7 +163,8 @@ pub(super) fn cells(pages: &[CutPage<'_>], diagnostics: &mut Vec<Diagnostic>) ->
         rows.push(b);
     }
     if centred {
-        for (block, _) in banded_pages.iter().enumerate().filter(|(_, banded)| !**banded) {
+        // Rows have a number's place only on pages without row rules.
+        for block in 0..pages.len() {
             centred::recentre(&mut rows, block);
         }
     }
@@ -376,15 +375,15 @@ fn judge_break(line: &CellLine, next: &CellLine, next_word: &str, left: f32, lim
     let full = limit - line.x1 < next.first_glyph * FULL_LINE_SLACK;
     // CJK text breaks a Latin word anywhere, however narrow the word.
     let joins = full && (too_wide || in_cjk_text);
-    // A short word that stands alone ("and", "of") was taken for one,
-    // and "-ti" / "on" for a word: those are no guess.
-    // A piece of a letter or two that is no word of the plan's ("ly",
-    // "s") is half of a word: no guess either.
+    // "-ti" / "on" was taken for a word (a short word that stands alone,
+    // "and", "of", returned above): no guess. A piece of a letter or two
+    // that is no word of the plan's ("ly", "s") is half of a word: no
+    // guess either.
     let fragment = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() <= 2 && !vocab.has(w);
     let guess = in_word
         && full
         && too_wide
-        && !(is_standalone(last_word) || is_standalone(next_word) || tion_split(last_word, next_word))
+        && !tion_split(last_word, next_word)
         && !(fragment(last_word) || fragment(run_on))
         && (vocab.has(last_word) || vocab.has(run_on));
     Break { joins, unsettled: guess.then(|| (last_word.to_owned(), run_on.to_owned())) }

@@ -63,7 +63,7 @@ impl Vocabulary {
             return None;
         }
         let joined = self.words.contains(&format!("{head}{tail}"));
-        let apart = self.has(&head) && self.has(&tail);
+        let apart = self.words.contains(&head) && self.words.contains(&tail);
         match (joined, apart) {
             (true, false) => Some(true),
             (false, true) => Some(false),
