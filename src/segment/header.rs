@@ -187,6 +187,65 @@ pub fn end_band_at_bullet(band: &mut FirstBand, lines: &[&Line]) {
     band.header.truncate(cut);
 }
 
+/// How much wider than every other line gap, in ems of the band's text, the
+/// gap closing a header must be. Lines of one cell are a leading apart and
+/// a centred cell's lines fall between them, so no gap inside a header or
+/// a cell is wider than the leading; from the header's last line to row 1's
+/// first, the gap is a leading plus the cell padding above and below (0.5 pt
+/// each at the least, 0.1 em of 10 pt text together). Half of that is
+/// safely more than the rounding of glyph positions.
+const HEADER_GAP_EXCESS_EM: f32 = 0.05;
+
+/// Ends a header band at the widest line gap above row 1's number where
+/// nothing drew a rule: a row whose cells are centred vertically starts
+/// above its number, and without a rule the cell padding is what sets the
+/// header apart from it. Only a gap wider than every other gap from the
+/// header's first line down to row 1's number counts, and only when the
+/// lines below it name no column the lines above do not.
+pub fn end_band_at_gap(band: &mut FirstBand, lines: &[&Line]) {
+    let Some(row1) = lines.get(band.body_start) else { return };
+    let ix: Vec<usize> = band.header.iter().copied().chain([band.body_start]).collect();
+    if ix.len() < 3 || ix.iter().any(|&i| lines[i].page != row1.page) {
+        return;
+    }
+    let Some(mids) = ix.iter().map(|&i| lines[i].bbox.map(|b| (b.y0 + b.y1) / 2.0)).collect::<Option<Vec<f32>>>()
+    else {
+        return;
+    };
+    let gaps: Vec<f32> = mids.windows(2).map(|w| w[1] - w[0]).collect();
+    let em = band_em(lines, &ix);
+    // The last gap is the one to row 1's own line: cutting there changes nothing.
+    let Some((cut, widest)) = gaps[..gaps.len() - 1].iter().copied().enumerate().max_by(|a, b| a.1.total_cmp(&b.1))
+    else {
+        return;
+    };
+    let others = gaps.iter().enumerate().filter(|&(i, _)| i != cut).map(|(_, g)| *g).fold(f32::MIN, f32::max);
+    if widest < others + HEADER_GAP_EXCESS_EM * em {
+        return;
+    }
+    let cut = cut + 1;
+    let kept = roles_named(&joined(lines, &band.header[..cut]));
+    let unbulleted: Vec<usize> = band.header.iter().copied().filter(|&i| !bulleted(&lines[i].text)).collect();
+    if kept < 2 || roles_named(&joined(lines, &unbulleted)) > kept {
+        return;
+    }
+    // A header's own last line ("(月/年)", "of Dataset") names columns; a
+    // cell's text now and then does too ("updated"), but not most lines.
+    let moved = &band.header[cut..];
+    if 2 * moved.iter().filter(|&&i| roles_named(&lines[i].text) == 0).count() <= moved.len() {
+        return;
+    }
+    band.body_start = band.header[cut];
+    band.header.truncate(cut);
+}
+
+/// The median height of the words of `lines[ix]`.
+fn band_em(lines: &[&Line], ix: &[usize]) -> f32 {
+    let mut h: Vec<f32> = ix.iter().flat_map(|&i| lines[i].words.iter()).map(|w| w.bbox.height()).collect();
+    h.sort_by(f32::total_cmp);
+    h.get(h.len() / 2).copied().filter(|h| *h > 0.0).unwrap_or(10.0)
+}
+
 /// The texts of `lines[ix]`, one line after another.
 fn joined(lines: &[&Line], ix: &[usize]) -> String {
     ix.iter().map(|&i| lines[i].text.as_str()).collect::<Vec<_>>().join(" ")
@@ -348,6 +407,58 @@ mod tests {
         let mut b = first_band(&refs);
         end_band_at_rule(&mut b, &refs, &[105.0]);
         assert_eq!(b.body_start, 3);
+    }
+
+    /// The header band `first_band` then `end_band_at_gap` leave, over
+    /// lines `(text, top)` 10 pt high.
+    fn check_gap_band(lines: &[(&str, f32)], header: &[usize]) {
+        let lines: Vec<Line> = lines
+            .iter()
+            .map(|&(text, y)| Line {
+                bbox: Some(crate::pdf::Rect { x0: 50.0, y0: y, x1: 400.0, y1: y + 10.0 }),
+                words: vec![crate::layout::Word {
+                    text: text.into(),
+                    bbox: crate::pdf::Rect { x0: 50.0, y0: y, x1: 400.0, y1: y + 10.0 },
+                    starts: Vec::new(),
+                }],
+                ..line(text)
+            })
+            .collect();
+        let refs: Vec<&Line> = lines.iter().collect();
+        let mut b = first_band(&refs);
+        end_band_at_gap(&mut b, &refs);
+        assert_eq!((b.header.as_slice(), b.body_start), (header, header.len()), "{lines:?}");
+    }
+
+    #[test]
+    fn the_padding_gap_ends_a_header_band_without_rules() {
+        // Row 1 centred on its number: two of its lines come first, a
+        // leading (11 pt) apart, after the header's padding (12 pt).
+        let centred = [
+            ("Item Data Dataset", 100.0),
+            ("No. Category Name Frequency", 111.0),
+            ("Inventory of water quality", 123.0),
+            ("monitoring stations in the", 134.0),
+            ("1 Geography New Territories", 145.0),
+        ];
+        check_gap_band(&centred, &[0, 1]);
+        // Evenly spaced lines are all header: nothing sets one apart.
+        let even = [("Item Data Dataset", 100.0), ("No. Category Name", 111.0), ("1 Health Clinics", 122.0)];
+        check_gap_band(&even, &[0, 1]);
+        // A header set with a wider leading than the body's row 1, whose
+        // number sits higher than its text: the second header line names a
+        // column, so it stays.
+        let wide = [("編號 數據種類 數據集名稱 發放日期 更新頻", 100.0), ("(月/年) 率", 116.0), ("1 01/2013", 130.0)];
+        check_gap_band(&wide, &[0, 1]);
+        // Under a gap, lines most of which name columns are the header's.
+        let named = [
+            ("Item Data", 100.0),
+            ("No. Category", 111.0),
+            ("Target Release Date", 125.0),
+            ("Update Frequency", 136.0),
+            ("1 Health Clinics", 147.0),
+        ];
+        check_gap_band(&named, &[0, 1, 2, 3]);
     }
 
     #[test]

@@ -412,6 +412,7 @@ fn table_pages<'a>(lines: &[&'a Line], rules_of: &dyn Fn(u32) -> &'a [Segment], 
         let ys = full_width_rules(rules_of(row1.page), band.header.iter().map(|&i| lines[i]).chain([*row1]));
         header::end_band_at_rule(&mut band, lines, &ys);
         header::end_band_at_bullet(&mut band, lines);
+        header::end_band_at_gap(&mut band, lines);
     }
     for &(i, why) in &band.other {
         trace.dropped.push(dropped(lines[i], why));
