@@ -190,6 +190,7 @@ fn column_span(left: f32, right: f32, table: &Rect) -> (f32, f32) {
 fn strategy_name(s: Strategy) -> &'static str {
     match s {
         Strategy::Rules => "rules",
+        Strategy::HeaderRules => "header-rules",
         Strategy::Whitespace => "whitespace",
         Strategy::Previous => "previous",
         Strategy::Position => "position",

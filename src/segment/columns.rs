@@ -36,6 +36,8 @@ pub struct Column {
 pub enum Strategy {
     /// Vertical ruling lines, roles from the header words.
     Rules,
+    /// Vertical rules between the header's cells only (none in the body).
+    HeaderRules,
     /// White space down the table, roles from the header words.
     Whitespace,
     /// The previous page's columns (no header repeated here).
@@ -105,10 +107,13 @@ impl Gap {
 }
 
 /// Finds a table page's columns from its header and body lines and the
-/// page's rules; `previous` is the same table's columns on the page before.
+/// page's rules; `kin` are the body lines of other table pages under the
+/// same header (`same_header`), more evidence of where white space runs;
+/// `previous` is the same table's columns on the page before.
 pub fn find(
     header: &[&Line],
     body: &[&Line],
+    kin: &[&Line],
     rules: &[Segment],
     previous: Option<&Columns>,
 ) -> Result<Columns, String> {
@@ -117,7 +122,8 @@ pub fn find(
         return previous.cloned().ok_or_else(|| "table has no words to find columns from".into());
     }
     let em = body_em(header, body);
-    let header_words: Vec<&Word> = header.iter().flat_map(|l| l.words.iter()).collect();
+    let header_owned: Vec<Word> = header.iter().flat_map(|l| l.words.iter()).flat_map(split_at_cjk_gaps).collect();
+    let header_words: Vec<&Word> = header_owned.iter().collect();
     if header_words.is_empty() {
         if let Some(p) = previous {
             return Ok(previous_columns(p, body));
@@ -130,26 +136,45 @@ pub fn find(
     // frame the table; only rules between words part its columns.
     let left = words.iter().map(|w| w.bbox.x0).fold(f32::INFINITY, f32::min);
     let right = words.iter().map(|w| w.bbox.x1).fold(f32::NEG_INFINITY, f32::max);
-    let ruled: Vec<f32> = rule_separators(rules, top, bottom).into_iter().filter(|&x| x > left && x < right).collect();
+    let inside = |x: &f32| *x > left && *x < right;
+    let mut ruled: Vec<f32> = rule_separators(rules, top, bottom).into_iter().filter(inside).collect();
+    let mut strategy = Strategy::Rules;
+    if ruled.len() < 2 {
+        // Header cells boxed over a body without column rules: their sides
+        // are the column edges still.
+        let band = header.iter().filter_map(|l| l.bbox).reduce(|a, b| a.union(&b));
+        if let Some(b) = band {
+            let sides: Vec<f32> = rule_separators(rules, b.y0, b.y1).into_iter().filter(inside).collect();
+            if sides.len() >= 2 {
+                (ruled, strategy) = (sides, Strategy::HeaderRules);
+            }
+        }
+    }
+    let pooled_body: Vec<&Line> = body.iter().chain(kin).copied().collect();
+    let lines: Vec<&Line> = lines.into_iter().chain(kin.iter().copied()).collect();
     let (separators, strategy) = if ruled.len() >= 2 {
-        (ruled.iter().map(|&x| Gap { x0: x, x1: x }).collect::<Vec<_>>(), Strategy::Rules)
+        (ruled.iter().map(|&x| Gap { x0: x, x1: x }).collect::<Vec<_>>(), strategy)
     } else {
         (gutters(&lines, em), Strategy::Whitespace)
     };
     if !header_words.is_empty() {
-        let mut best = by_header(&header_words, &separators, &lines, em);
+        // Rules in the header alone say where the columns are, but not how
+        // far the body's text runs: where white space runs down beside a
+        // rule too, it says so.
+        let limits = if strategy == Strategy::HeaderRules { gutters(&lines, em) } else { Vec::new() };
+        let mut best = by_header(&header_words, &separators, &limits, &lines, em);
         // A header set flush across a gutter (CJK cells with no gap,
         // "項目數據" over two columns) hides it: the body alone shows it,
         // and the header words are cut there.
-        let body_lines = body.iter().filter(|l| !l.words.is_empty()).count();
+        let body_lines = pooled_body.iter().filter(|l| !l.words.is_empty()).count();
         if strategy == Strategy::Whitespace
             && best.as_ref().is_none_or(|c| c.len() < ROLES.len())
             && body_lines >= MIN_BODY_LINES
         {
-            let body_gaps = gutters(body, em);
+            let body_gaps = gutters(&pooled_body, em);
             let cut = cut_flush_header(&header_words, &body_gaps, em);
             let cut_words: Vec<&Word> = cut.iter().collect();
-            if let Some(c) = by_header(&cut_words, &body_gaps, &lines, em) {
+            if let Some(c) = by_header(&cut_words, &body_gaps, &[], &lines, em) {
                 if best.as_ref().is_none_or(|b| c.len() > b.len()) {
                     best = Some(c);
                 }
@@ -167,6 +192,25 @@ pub fn find(
         strategy: Strategy::Position,
         em,
     })
+}
+
+/// How far apart (ems) the same header word may sit on two table pages and
+/// still be the same header layout: producers round positions.
+const SAME_HEADER_EM: f32 = 0.25;
+
+/// Whether two table pages have the same header: the same words, each at
+/// the same place. Their columns are then the same.
+pub fn same_header(a: &[&Line], b: &[&Line]) -> bool {
+    let wa: Vec<&Word> = a.iter().flat_map(|l| l.words.iter()).collect();
+    let wb: Vec<&Word> = b.iter().flat_map(|l| l.words.iter()).collect();
+    if wa.is_empty() || wa.len() != wb.len() {
+        return false;
+    }
+    let em = body_em(a, &[]);
+    let tol = SAME_HEADER_EM * em;
+    wa.iter()
+        .zip(&wb)
+        .all(|(x, y)| x.text == y.text && (x.bbox.x0 - y.bbox.x0).abs() <= tol && (x.bbox.x1 - y.bbox.x1).abs() <= tol)
 }
 
 /// The previous page's columns, the item edge checked on this page's
@@ -230,6 +274,38 @@ fn cut_flush_header(header: &[&Word], separators: &[Gap], em: f32) -> Vec<Word> 
         }
         out.push(if from == 0 { w.clone() } else { super::grid::piece(w, from, w.text.len(), from_x, w.bbox.x1) });
     }
+    out
+}
+
+/// How much wider (ems) than the word's usual step from one CJK glyph to
+/// the next a step inside a header word must be to part two header cells:
+/// CJK is set solid, so a visible gap inside a run of it is a cell's edge
+/// that was narrower than the layout's word spacing (0.13 em seen, cells
+/// 1.4 pt apart at 10.5 pt); rounding moves glyphs by hundredths.
+const CJK_CELL_GAP_EM: f32 = 0.08;
+
+/// A header word cut where two CJK glyphs stand further apart than its
+/// other CJK glyphs do ("目標發放日期" and "更新" of two cells set as one word).
+fn split_at_cjk_gaps(w: &Word) -> Vec<Word> {
+    let cjk_at = |o: usize| w.text.get(o..).and_then(|t| t.chars().next()).is_some_and(super::join::is_cjk);
+    let steps: Vec<(usize, f32)> =
+        w.starts.windows(2).filter(|p| cjk_at(p[0].0) && cjk_at(p[1].0)).map(|p| (p[1].0, p[1].1 - p[0].1)).collect();
+    if steps.len() < 2 {
+        return vec![w.clone()];
+    }
+    let mut sorted: Vec<f32> = steps.iter().map(|s| s.1).collect();
+    sorted.sort_by(f32::total_cmp);
+    let usual = sorted[sorted.len() / 2];
+    let mut out = Vec::new();
+    let (mut from, mut from_x) = (0usize, w.bbox.x0);
+    for &(o, step) in &steps {
+        if step > usual + CJK_CELL_GAP_EM * w.bbox.height() {
+            let x = w.starts.iter().find(|s| s.0 == o).map_or(w.bbox.x1, |s| s.1);
+            out.push(super::grid::piece(w, from, o, from_x, x - (step - usual)));
+            (from, from_x) = (o, x);
+        }
+    }
+    out.push(if from == 0 { w.clone() } else { super::grid::piece(w, from, w.text.len(), from_x, w.bbox.x1) });
     out
 }
 
@@ -335,13 +411,20 @@ struct Slot<'w> {
     dates_only: bool,
 }
 
-/// Columns from separators named by the header words: separators a header
+/// Columns from separators named by the header words: gutters a header
 /// word crosses are dropped, slots naming no role join a neighbour, and a
 /// slot whose header names two roles (their gutter was filled) is split
-/// where the page is emptiest between them.
-fn by_header(header: &[&Word], separators: &[Gap], lines: &[&Line], em: f32) -> Option<Vec<Column>> {
-    let crosses = |g: &Gap| header.iter().any(|w| w.bbox.x0 < g.x0 - 0.1 * em && w.bbox.x1 > g.x1 + 0.1 * em);
-    let seps: Vec<Gap> = separators.iter().copied().filter(|g| !crosses(g)).collect();
+/// where the page is emptiest between them. No header cell's word crosses
+/// a drawn rule: a word that does is no header cell's (a running title
+/// above the table) and names nothing.
+fn by_header(header: &[&Word], separators: &[Gap], limits: &[Gap], lines: &[&Line], em: f32) -> Option<Vec<Column>> {
+    let crosses = |w: &Word, g: &Gap| w.bbox.x0 < g.x0 - 0.1 * em && w.bbox.x1 > g.x1 + 0.1 * em;
+    let is_rule = |g: &Gap| g.x1 <= g.x0;
+    let header: Vec<&Word> =
+        header.iter().copied().filter(|w| !separators.iter().any(|g| is_rule(g) && crosses(w, g))).collect();
+    let header = header.as_slice();
+    let seps: Vec<Gap> =
+        separators.iter().copied().filter(|g| is_rule(g) || !header.iter().any(|w| crosses(w, g))).collect();
     let mut slots = slots(&seps, header, lines, em);
     slots = split_two_role_slots(slots, header, lines, em);
     let slots = merge_unnamed(slots);
@@ -360,7 +443,7 @@ fn by_header(header: &[&Word], separators: &[Gap], lines: &[&Line], em: f32) -> 
             })
             .collect(),
     )
-    .map(|cols: Vec<Column>| with_text_right(cols, separators, lines))
+    .map(|cols: Vec<Column>| with_text_right(cols, separators, limits, lines, em))
 }
 
 fn slots<'w>(seps: &[Gap], header: &[&'w Word], lines: &[&Line], em: f32) -> Vec<Slot<'w>> {
@@ -461,7 +544,7 @@ fn reading_order(words: &[&Word]) -> String {
 
 /// Splits slots whose header words fall into clusters naming different
 /// roles: the gutter between those columns was filled by a cell's text.
-fn split_two_role_slots<'w>(slots: Vec<Slot<'w>>, _header: &[&'w Word], lines: &[&Line], em: f32) -> Vec<Slot<'w>> {
+fn split_two_role_slots<'w>(slots: Vec<Slot<'w>>, header: &[&'w Word], lines: &[&Line], em: f32) -> Vec<Slot<'w>> {
     let mut out = Vec::new();
     for s in slots {
         let clusters = header_cells(&s.header, em);
@@ -477,7 +560,8 @@ fn split_two_role_slots<'w>(slots: Vec<Slot<'w>>, _header: &[&'w Word], lines: &
         let mut cuts = Vec::new();
         for pair in named.windows(2) {
             if pair[0].0 != pair[1].0 && pair[1].1 > pair[0].2 {
-                cuts.push(emptiest(lines, pair[0].2, pair[1].1));
+                let (from, to) = (pair[0].2, pair[1].1);
+                cuts.push(aligned_edge(lines, header, from, to, em).unwrap_or_else(|| emptiest(lines, from, to)));
             }
         }
         let mut left = s.left;
@@ -548,6 +632,34 @@ fn span(words: &[&Word]) -> (f32, f32) {
     let x0 = words.iter().map(|w| w.bbox.x0).fold(f32::INFINITY, f32::min);
     let x1 = words.iter().map(|w| w.bbox.x1).fold(f32::NEG_INFINITY, f32::max);
     (x0, x1)
+}
+
+/// Lines whose words must start at one x for it to be a column's text edge:
+/// one line could start a word anywhere.
+const MIN_EDGE_LINES: usize = 2;
+
+/// The left text edge of a column between `from` and `to`: the x where
+/// most body lines start a word (within [`EDGE_SLACK_EM`]) and no word runs
+/// across. Cells flush left show it even where a cell on the left runs up
+/// to the next column with less than a space to spare, so no white space
+/// runs down between them.
+fn aligned_edge(lines: &[&Line], header: &[&Word], from: f32, to: f32, em: f32) -> Option<f32> {
+    let is_header =
+        |w: &Word| header.iter().any(|h| h.bbox.y0 == w.bbox.y0 && h.bbox.x0 < w.bbox.x1 && w.bbox.x0 < h.bbox.x1);
+    let words: Vec<&Word> = lines.iter().flat_map(|l| l.words.iter()).filter(|w| !is_header(w)).collect();
+    let slack = EDGE_SLACK_EM * em;
+    let crossed = |x: f32| words.iter().any(|w| w.bbox.x0 < x - slack && w.bbox.x1 > x + slack);
+    let support = |x: f32| {
+        lines.iter().filter(|l| l.words.iter().any(|w| !is_header(w) && (w.bbox.x0 - x).abs() <= slack)).count()
+    };
+    words
+        .iter()
+        .map(|w| w.bbox.x0)
+        .filter(|&x| x > from && x < to && !crossed(x))
+        .map(|x| (x, support(x)))
+        .filter(|&(_, n)| n >= MIN_EDGE_LINES)
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.total_cmp(&a.0)))
+        .map(|(x, _)| x - slack / 2.0)
 }
 
 /// The x between `from` and `to` that the fewest lines' words cover (the
@@ -625,10 +737,17 @@ fn merge_unnamed(slots: Vec<Slot<'_>>) -> Vec<Slot<'_>> {
 /// Sets each column's text limit: the column's right edge (a rule, or the
 /// middle of the gutter after it) less the padding its text keeps from the
 /// left edge, as cells pad both sides alike; never left of the text itself.
-fn with_text_right(mut cols: Vec<Column>, separators: &[Gap], lines: &[&Line]) -> Vec<Column> {
+/// A gutter of `limits` within an em of a rule stands for the rule: a rule
+/// drawn only in the header may be a shade's edge, inset from the cell's.
+fn with_text_right(mut cols: Vec<Column>, separators: &[Gap], limits: &[Gap], lines: &[&Line], em: f32) -> Vec<Column> {
     let words: Vec<&Word> = lines.iter().flat_map(|l| l.words.iter()).collect();
     for c in &mut cols {
         let Some(g) = separators.iter().find(|g| (g.mid() - c.right).abs() < 0.01) else { continue };
+        let near = limits.iter().find(|w| w.x0 - em <= c.right && c.right <= w.x1 + em);
+        let (g, right) = match near {
+            Some(w) => (w, w.mid()),
+            None => (g, c.right),
+        };
         let pad = words
             .iter()
             .filter(|w| w.bbox.x0 >= c.left && w.bbox.x0 < c.right)
@@ -636,7 +755,7 @@ fn with_text_right(mut cols: Vec<Column>, separators: &[Gap], lines: &[&Line]) -
             .fold(f32::INFINITY, f32::min);
         let ruled = g.x1 <= g.x0;
         c.text_right = if pad.is_finite() {
-            Some(if ruled { c.right - pad } else { (c.right - pad).max(g.x0) })
+            Some(if ruled { right - pad } else { (right - pad).max(g.x0) })
         } else if ruled {
             None
         } else {

@@ -240,9 +240,10 @@ pub fn plan_with_pages(lines: &[Line], pages: &[PageInfo]) -> Plan {
     // Tables with geometry are joined once every table's cells are cut:
     // the whole plan's words settle the breaks geometry leaves open.
     let mut cut_cells: Vec<(usize, grid::Cells)> = Vec::new();
-    for (index, t) in tables.into_iter().enumerate() {
+    let cuts: Vec<Cut> = tables.iter().map(|t| table_pages(&t.lines, &rules_of, &mut trace)).collect();
+    let headed: Vec<&PageLines> = cuts.iter().flat_map(|c| &c.pages).filter(|p| !p.header.is_empty()).collect();
+    for (index, (t, cut)) in tables.into_iter().zip(&cuts).enumerate() {
         let mut table = t.table;
-        let cut = table_pages(&t.lines, &rules_of, &mut trace);
         if cut.not_applicable {
             if cut.pages.iter().flat_map(|p| &p.body).any(|l| pat::ROW_START.is_match(&l.text)) {
                 diagnostics.push(Diagnostic::new(
@@ -257,7 +258,8 @@ pub fn plan_with_pages(lines: &[Line], pages: &[PageInfo]) -> Plan {
         } else if t.lines.iter().any(|l| !l.words.is_empty()) {
             let mut cut_pages = Vec::new();
             for p in &cut.pages {
-                let found = columns::find(&p.header, &p.body, rules_of(p.page), previous.as_ref());
+                let kin = same_header_bodies(p, &headed);
+                let found = columns::find(&p.header, &p.body, &kin, rules_of(p.page), previous.as_ref());
                 trace.table_pages.push(TablePage {
                     table: index,
                     page: p.page,
@@ -305,6 +307,20 @@ pub fn plan_with_pages(lines: &[Line], pages: &[PageInfo]) -> Plan {
         diagnostics,
         trace,
     }
+}
+
+/// The body lines of the other table pages under the same header as `p`
+/// (the same words at the same places): the columns a page of one short
+/// row cannot show by itself, its siblings show.
+fn same_header_bodies<'a>(p: &PageLines<'a>, headed: &[&PageLines<'a>]) -> Vec<&'a Line> {
+    if p.header.is_empty() {
+        return Vec::new();
+    }
+    headed
+        .iter()
+        .filter(|q| !std::ptr::eq(**q, p) && columns::same_header(&q.header, &p.header))
+        .flat_map(|q| q.body.iter().copied())
+        .collect()
 }
 
 /// Horizontal rules must span this share of the table's text width to

@@ -92,7 +92,7 @@ fn white_space_named_by_header_words() {
     // Edges sit mid-gutter; the gutter after the hanging bullets is no
     // column edge: the bullets' slot joins the text on its right.
     check(
-        find(&refs(&h), &refs(&b), &[], None),
+        find(&refs(&h), &refs(&b), &[], &[], None),
         "Whitespace: item@-1 category@75 name@142 description@239 date@386 frequency@468",
     );
 }
@@ -105,7 +105,7 @@ fn rules_when_the_table_has_them() {
         .map(|&x| Segment { x0: x, y0: 95.0, x1: x, y1: 175.0 })
         .collect();
     check(
-        find(&refs(&h), &refs(&b), &rules, None),
+        find(&refs(&h), &refs(&b), &[], &rules, None),
         "Rules: item@-1 category@75 name@155 description@255 date@415 frequency@475",
     );
 }
@@ -113,9 +113,9 @@ fn rules_when_the_table_has_them() {
 #[test]
 fn a_page_without_header_takes_the_previous_columns() {
     let (h, b) = (header(), body());
-    let first = find(&refs(&h), &refs(&b), &[], None).ok();
+    let first = find(&refs(&h), &refs(&b), &[], &[], None).ok();
     check(
-        find(&[], &refs(&b), &[], first.as_ref()),
+        find(&[], &refs(&b), &[], &[], first.as_ref()),
         "Previous: item@-1 category@75 name@142 description@239 date@386 frequency@468",
     );
 }
@@ -124,7 +124,7 @@ fn a_page_without_header_takes_the_previous_columns() {
 fn no_header_at_all_cuts_by_the_widest_gutters() {
     let b = body();
     check(
-        find(&[], &refs(&b), &[], None),
+        find(&[], &refs(&b), &[], &[], None),
         "Position: item@-1 category@68 name@142 description@236 date@381 frequency@468",
     );
 }
@@ -147,7 +147,8 @@ fn a_header_that_names_two_roles_in_one_slot_is_split() {
         130.0,
         &[(X[0], "1"), (X[1], "Health"), (X[2], "Clinics of the whole city and"), (X[4], "05/2024"), (X[5], "Monthly")],
     )];
-    let found = find(&refs(&h), &refs(&b), &[], None).map(|c| c.columns.iter().map(|c| c.role).collect::<Vec<_>>());
+    let found =
+        find(&refs(&h), &refs(&b), &[], &[], None).map(|c| c.columns.iter().map(|c| c.role).collect::<Vec<_>>());
     assert_eq!(found, Ok(ROLES.to_vec()));
 }
 
@@ -157,7 +158,7 @@ fn a_box_round_the_table_is_no_column_rule() {
     // Only the box's two sides: the columns come from the white space.
     let rules: Vec<Segment> = [45.0, 560.0].iter().map(|&x| Segment { x0: x, y0: 95.0, x1: x, y1: 175.0 }).collect();
     check(
-        find(&refs(&h), &refs(&b), &rules, None),
+        find(&refs(&h), &refs(&b), &[], &rules, None),
         "Whitespace: item@-1 category@75 name@142 description@239 date@386 frequency@468",
     );
 }
@@ -200,7 +201,8 @@ fn a_header_set_flush_across_a_gutter_is_cut_where_the_body_shows_it() {
             )
         })
         .collect();
-    let found = find(&refs(&h), &refs(&b), &[], None).map(|c| c.columns.iter().map(|c| c.role).collect::<Vec<_>>());
+    let found =
+        find(&refs(&h), &refs(&b), &[], &[], None).map(|c| c.columns.iter().map(|c| c.role).collect::<Vec<_>>());
     assert_eq!(found, Ok(ROLES.to_vec()));
 }
 
@@ -271,7 +273,7 @@ fn dates_apart_from_a_centred_header_join_the_date_column() {
         ),
     ];
     check(
-        find(&refs(&h), &refs(&b), &[], None),
+        find(&refs(&h), &refs(&b), &[], &[], None),
         "Whitespace: item@-1 category@75 name@140 description@222 date@413 frequency@500",
     );
 }
@@ -290,4 +292,101 @@ fn cjk_header_words_set_apart_on_a_line_are_two_cells() {
     let l = line(100.0, &[(0.0, "Release Date")]);
     let words: Vec<&Word> = l.words.iter().collect();
     assert_eq!(header_cells(&words, 10.0).len(), 1);
+}
+
+#[test]
+fn rules_drawn_only_around_the_header_cells() {
+    let (h, b) = (header(), body());
+    // Boxes around the header cells (95 to 122), none in the body.
+    let rules: Vec<Segment> = [45.0, 75.0, 155.0, 255.0, 415.0, 475.0, 560.0]
+        .iter()
+        .map(|&x| Segment { x0: x, y0: 95.0, x1: x, y1: 122.0 })
+        .collect();
+    check(
+        find(&refs(&h), &refs(&b), &[], &rules, None),
+        "HeaderRules: item@-1 category@75 name@155 description@255 date@415 frequency@475",
+    );
+    // A running title above the header runs across the rules: it is no
+    // header cell's, and hides no column edge.
+    let mut titled = vec![line(96.0, &[(X[1], "Open Data Plan 2024-2026 of the Transport Bureau")])];
+    titled.extend(header());
+    check(
+        find(&refs(&titled), &refs(&b), &[], &rules, None),
+        "HeaderRules: item@-1 category@75 name@155 description@255 date@415 frequency@475",
+    );
+}
+
+#[test]
+fn a_short_page_takes_the_white_space_of_pages_under_the_same_header() {
+    let h = header();
+    // One row whose description runs up to the date column: alone, the
+    // page shows no gutter there.
+    let short = vec![line(
+        130.0,
+        &[
+            (X[0], "1"),
+            (X[1], "Health"),
+            (X[2], "Clinics"),
+            (X[3], "Opening hours of every clinic in town"),
+            (X[4], "05/2024"),
+            (X[5], "Monthly"),
+        ],
+    )];
+    // Alone, the date column's edge lands inside the description.
+    check(
+        find(&refs(&h), &refs(&short), &[], &[], None),
+        "Whitespace: item@-1 category@75 name@140 description@239 date@363 frequency@468",
+    );
+    // Under the same header elsewhere, enough rows that one line running
+    // across stays an outlier.
+    let other: Vec<Line> = (0..9).flat_map(|_| body()).collect();
+    check(
+        find(&refs(&h), &refs(&short), &refs(&other), &[], None),
+        "Whitespace: item@-1 category@72 name@142 description@236 date@386 frequency@468",
+    );
+    // Same words at the same places is the same header; moved, it is not.
+    assert!(same_header(&refs(&h), &refs(&header())));
+    let mut moved = header();
+    moved[1].words[3].bbox.x0 += 20.0;
+    assert!(!same_header(&refs(&h), &refs(&moved)));
+}
+
+/// A CJK word of glyphs 10 pt apart, with `gap` points more before glyph `at`.
+fn gapped_cjk_word(text: &str, at: usize, gap: f32) -> Word {
+    let mut w = cjk_word(100.0, 50.0, text);
+    for (i, s) in w.starts.iter_mut().enumerate().skip(at) {
+        s.1 += gap;
+        if i + 1 == text.chars().count() {
+            w.bbox.x1 = s.1 + 10.0;
+        }
+    }
+    w
+}
+
+#[test]
+fn cjk_header_words_part_where_their_glyphs_stand_apart() {
+    let texts = |ws: Vec<Word>| ws.into_iter().map(|w| w.text).collect::<Vec<_>>();
+    assert_eq!(texts(split_at_cjk_gaps(&gapped_cjk_word("目標發放日期更新", 6, 1.4))), ["目標發放日期", "更新"]);
+    // Set solid, or nearly (rounding): one word.
+    assert_eq!(texts(split_at_cjk_gaps(&gapped_cjk_word("目標發放日期更新", 6, 0.0))), ["目標發放日期更新"]);
+    assert_eq!(texts(split_at_cjk_gaps(&gapped_cjk_word("目標發放日期更新", 6, 0.3))), ["目標發放日期更新"]);
+}
+
+#[test]
+fn a_flush_left_column_edge_where_no_white_space_runs_down() {
+    // Dates start at 300 on every line; the text on the left ends at 298
+    // on one line, less than a space before them.
+    let lines = vec![
+        line(100.0, &[(50.0, "Names and addresses of every clinic and"), (300.0, "05/2024")]),
+        line(111.0, &[(50.0, "hospital."), (300.0, "06/2024")]),
+        line(122.0, &[(50.0, "Opening hours."), (300.0, "Q1 2025")]),
+    ];
+    let refs = refs(&lines);
+    let edge = aligned_edge(&refs, &[], 250.0, 320.0, 10.0);
+    assert!(edge.is_some_and(|x| (x - 300.0).abs() < 1.0), "{edge:?}");
+    // A word running across it is no edge.
+    let crossed = [line(133.0, &[(250.0, "somewhere across")])];
+    let mut with = refs.clone();
+    with.extend(crossed.iter());
+    assert_eq!(aligned_edge(&with, &[], 290.0, 320.0, 10.0), None);
 }
