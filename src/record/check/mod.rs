@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+mod fragment;
 mod plan;
 
 pub use plan::check_plan;
@@ -74,8 +75,10 @@ pub fn check(r: &Record) -> Vec<Flag> {
     }
     if r.name.trim().is_empty() {
         flag("name", "empty name".into());
-    } else if r.name.trim_end().ends_with(BULLET_SIGNS) || r.name.trim_start().starts_with(BULLET_SIGNS) {
+    } else if r.name.contains(BULLET_SIGNS) {
         flag("name", format!("bullet sign in the name: {:?}", r.name));
+    } else if fragment::sentence_in_name(&r.name) {
+        flag("name", format!("a sentence or a dash run into the name: {:?}", r.name));
     }
     // A cell that starts in the middle of a sentence ("and Broadcasting",
     // "provided for developers.") holds the tail of another row's cell: the
@@ -90,9 +93,17 @@ pub fn check(r: &Record) -> Vec<Flag> {
     // lost its tail to the row below.
     for (field, text) in [("category", r.category.as_str()), ("name", r.name.as_str())] {
         let last = text.split_whitespace().next_back().unwrap_or("").to_ascii_lowercase();
-        if JOINING_WORDS.contains(&last.as_str()) {
+        if JOINING_WORDS.contains(&last.as_str()) || fragment::ends_on_cjk_joining(text) {
             flag(field, format!("the {field} stops mid-phrase: {text:?}"));
         }
+    }
+    for d in &r.description {
+        if fragment::item_stops_mid_phrase(d) {
+            flag("description", format!("a description item stops mid-phrase: {d:?}"));
+        }
+    }
+    if let Some(d) = fragment::repeated_item(&r.description) {
+        flag("description", format!("the same description item twice: {d:?}"));
     }
     for (field, text) in
         [("name", r.name.as_str())].into_iter().chain(r.description.iter().map(|d| ("description", d.as_str())))
@@ -147,6 +158,14 @@ pub fn check(r: &Record) -> Vec<Flag> {
             flag(field, format!("a capital inside a word in the {field}: {text:?}"));
         } else if lone_cjk_start(text) {
             flag(field, format!("a character standing alone at the start of the {field}: {text:?}"));
+        } else if fragment::lone_cjk_end(text) {
+            flag(field, format!("a character standing alone at the end of the {field}: {text:?}"));
+        }
+    }
+    let cells = [("date_text", r.date_text.as_str()), ("frequency_text", r.frequency_text.as_str())];
+    for (field, text) in written(r).chain(cells) {
+        if fragment::unbalanced_brackets(text) {
+            flag(field, format!("a bracket left open or closed without opening in the {field}: {text:?}"));
         }
     }
     // Bullets run together: a bullet sign inside an item, or a dash
@@ -302,6 +321,32 @@ mod tests {
         let mut r = record();
         r.name = "Annual performance indicators of".into();
         assert_eq!(check_fields(&r), vec!["name"]);
+    }
+
+    #[test]
+    fn cells_cut_or_run_together_are_flagged() {
+        let mut r = record();
+        r.category = "Population Data Plan (2023-2".into();
+        assert_eq!(check_fields(&r), vec!["category"]);
+        let mut r = record();
+        r.name = "長者中心（按 • 實時讀數會自動更新。地區劃分）".into();
+        assert_eq!(check_fields(&r), vec!["name"]);
+        let mut r = record();
+        r.name = "巴士站位置 – – –".into();
+        assert_eq!(check_fields(&r), vec!["name"]);
+        let mut r = record();
+        r.category = "衞生房屋、規劃及".into();
+        assert_eq!(check_fields(&r), vec!["category"]);
+        let mut r = record();
+        r.category = "氣候及天氣 水".into();
+        assert_eq!(check_fields(&r), vec!["category"]);
+        let mut r = record();
+        r.description =
+            vec!["Home names and addresses.".into(), "Names, addresses and geographic coordinates of".into()];
+        assert_eq!(check_fields(&r), vec!["description"]);
+        let mut r = record();
+        r.description = vec!["Home names and addresses.".into(), "Home names and addresses.".into()];
+        assert_eq!(check_fields(&r), vec!["description"]);
     }
 
     #[test]
