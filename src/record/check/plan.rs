@@ -25,6 +25,7 @@ pub fn check_plan(records: &[Record]) -> Vec<(usize, Flag)> {
         *spelled.entry(k).or_default().entry(r.category.trim()).or_default() += 1;
     }
     let mut out = word_spacing(records);
+    out.extend(undescribed(records));
     for (i, r) in records.iter().enumerate() {
         let k = squash(&r.category);
         if k.is_empty() {
@@ -51,6 +52,32 @@ pub fn check_plan(records: &[Record]) -> Vec<(usize, Flag)> {
         }
     }
     out
+}
+
+/// Share of a plan's other rows (0 to 1) that must have a description
+/// before one without looks like a row cut short rather than the plan's
+/// way: a plan that leaves some rows undescribed leaves more than one.
+const DESCRIBED_SHARE_MIN: f64 = 0.8;
+/// Other rows a plan needs before its habit says anything (rows).
+const DESCRIBED_MIN_ROWS: usize = 3;
+
+/// A row with no description where the plan's other rows have one: its
+/// items went to the row above or below, or into its name.
+fn undescribed(records: &[Record]) -> Vec<(usize, Flag)> {
+    let others = records.len().saturating_sub(1);
+    let described = records.iter().filter(|r| !r.description.is_empty()).count();
+    if others < DESCRIBED_MIN_ROWS {
+        return Vec::new();
+    }
+    records
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.description.is_empty() && described as f64 >= DESCRIBED_SHARE_MIN * others as f64)
+        .map(|(i, _)| {
+            let reason = format!("no description, where {described} of the plan's other {others} rows have one");
+            (i, Flag { field: "description", reason })
+        })
+        .collect()
 }
 
 /// Latin words this short are left out of the spelling check: short
@@ -164,6 +191,20 @@ mod tests {
         // A category that begins with a rarer one ("Housing" and "Housing,
         // Planning and Land" once each) is not flagged.
         assert_eq!(flagged, [2, 5, 6]);
+    }
+
+    #[test]
+    fn a_row_without_the_description_its_neighbours_have() {
+        let mut rows = vec![record(), record(), record(), record()];
+        rows[2].description.clear();
+        let flagged: Vec<usize> = check_plan(&rows).into_iter().map(|(i, _)| i).collect();
+        assert_eq!(flagged, [2]);
+        // A plan that leaves rows undescribed, or too few rows to tell.
+        rows[1].description.clear();
+        assert!(check_plan(&rows).is_empty());
+        let mut rows = vec![record(), record(), record()];
+        rows[0].description.clear();
+        assert!(check_plan(&rows).is_empty());
     }
 
     fn with_name(n: &str) -> Record {
