@@ -26,6 +26,9 @@ pub struct Flag {
 /// longer is another column's text run in.
 const CATEGORY_MAX_WORDS: usize = 6;
 const CATEGORY_MAX_CJK_CHARS: usize = 12;
+/// A Chinese category is a word of two characters or more (人口, 衞生): one
+/// character alone is the last of a category cut across two rows (播).
+const CATEGORY_MIN_CJK_CHARS: usize = 2;
 
 fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("bad pattern {pattern}: {e}"))
@@ -76,6 +79,8 @@ pub fn check(r: &Record) -> Vec<Flag> {
         flag("category", "empty category".into());
     } else if category_too_long(&r.category) {
         flag("category", format!("unusually long category: {:?}", r.category));
+    } else if category_too_short(&r.category) {
+        flag("category", format!("a category of one character: {:?}", r.category));
     }
     if r.name.trim().is_empty() {
         flag("name", "empty name".into());
@@ -278,6 +283,11 @@ fn category_too_long(c: &str) -> bool {
     c.split_whitespace().count() > CATEGORY_MAX_WORDS || cjk > CATEGORY_MAX_CJK_CHARS
 }
 
+fn category_too_short(c: &str) -> bool {
+    let cjk = c.chars().filter(|&ch| ch.is_alphabetic() && crate::layout::is_cjk(ch)).count();
+    (1..CATEGORY_MIN_CJK_CHARS).contains(&cjk) && !c.chars().any(|ch| ch.is_ascii_alphabetic())
+}
+
 /// Whether the text's last one to three words are an update frequency (a
 /// frequency cell's text run into a description). Sentences that end in
 /// "daily" read so rarely that this is a flag, not a verdict.
@@ -373,6 +383,11 @@ mod tests {
         let mut r = record();
         r.category = "衞生房屋、規劃及".into();
         assert_eq!(check_fields(&r), vec!["category"]);
+        let mut r = record();
+        r.category = "播".into();
+        assert_eq!(check_fields(&r), vec!["category"]);
+        r.category = "人口".into();
+        assert!(check(&r).is_empty(), "{:?}", check(&r));
         let mut r = record();
         r.category = "氣候及天氣 水".into();
         assert_eq!(check_fields(&r), vec!["category"]);

@@ -7,7 +7,8 @@ use crate::record::Record;
 /// What the rows of one plan say about each other: a category that is the
 /// tail of another row's category ("Culture" beside "Recreation and
 /// Culture", 工 beside 就業及勞工) lost its first lines to the row above;
-/// one that is another row's category and more ("Social Welfare
+/// one that is its head (城市管理及公用設 beside 城市管理及公用設施) lost
+/// its last lines to the row below; one that is another row's category and more ("Social Welfare
 /// Information Technology") took the next row's first lines; one spaced
 /// differently from the same category elsewhere ("Informati on") has a
 /// word broken apart. Returns (index into `records`, flag).
@@ -39,6 +40,8 @@ pub fn check_plan(records: &[Record]) -> Vec<(usize, Flag)> {
         } else if count[&k] == 1 && count.iter().any(|(o, &n)| n >= 2 && o.len() < k.len() && k.starts_with(o.as_str()))
         {
             Some("another row's category with more after it")
+        } else if count[&k] == 1 && count.iter().any(|(o, &n)| n >= 2 && o.len() > k.len() && o.starts_with(&k)) {
+            Some("the head of another row's category")
         } else if spelled[&k]
             .iter()
             .any(|(&other, &n)| other != r.category.trim() && n > spelled[&k][r.category.trim()])
@@ -184,13 +187,16 @@ mod tests {
             with_category("Information Technology"),
             with_category("Housing"),
             with_category("Housing, Planning and Land"),
+            with_category("城市管理及公用設施"),
+            with_category("城市管理及公用設施"),
+            with_category("城市管理及公用設"),
         ];
         let mut flagged: Vec<usize> = check_plan(&rows).into_iter().map(|(i, _)| i).collect();
         flagged.sort_unstable();
         flagged.dedup();
         // A category that begins with a rarer one ("Housing" and "Housing,
         // Planning and Land" once each) is not flagged.
-        assert_eq!(flagged, [2, 5, 6]);
+        assert_eq!(flagged, [2, 5, 6, 13]);
     }
 
     #[test]
