@@ -8,6 +8,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+mod fragment;
+mod plan;
+
+pub use plan::check_plan;
+
 use super::{Record, frequency};
 
 /// A field that looks wrong, and why.
@@ -21,6 +26,9 @@ pub struct Flag {
 /// longer is another column's text run in.
 const CATEGORY_MAX_WORDS: usize = 6;
 const CATEGORY_MAX_CJK_CHARS: usize = 12;
+/// A Chinese category is a word of two characters or more (人口, 衞生): one
+/// character alone is the last of a category cut across two rows (播).
+const CATEGORY_MIN_CJK_CHARS: usize = 2;
 
 fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("bad pattern {pattern}: {e}"))
@@ -60,18 +68,26 @@ pub fn check(r: &Record) -> Vec<Flag> {
     }
     if r.frequency_text.trim().is_empty() {
         flag("frequency_text", "no update frequency".into());
-    } else if r.frequency == "other" && !is_compound(&r.frequency_text) {
+    } else if r.frequency == "other"
+        && !is_compound(&r.frequency_text)
+        && !is_timed(&r.frequency_text)
+        && !EVERY_PERIOD.is_match(r.frequency_text.trim())
+    {
         flag("frequency_text", format!("frequency not understood: {:?}", r.frequency_text));
     }
     if r.category.trim().is_empty() {
         flag("category", "empty category".into());
     } else if category_too_long(&r.category) {
         flag("category", format!("unusually long category: {:?}", r.category));
+    } else if category_too_short(&r.category) {
+        flag("category", format!("a category of one character: {:?}", r.category));
     }
     if r.name.trim().is_empty() {
         flag("name", "empty name".into());
-    } else if r.name.trim_end().ends_with(BULLET_SIGNS) || r.name.trim_start().starts_with(BULLET_SIGNS) {
+    } else if r.name.contains(BULLET_SIGNS) {
         flag("name", format!("bullet sign in the name: {:?}", r.name));
+    } else if fragment::sentence_in_name(&r.name) {
+        flag("name", format!("a sentence or a dash run into the name: {:?}", r.name));
     }
     // A cell that starts in the middle of a sentence ("and Broadcasting",
     // "provided for developers.") holds the tail of another row's cell: the
@@ -86,9 +102,17 @@ pub fn check(r: &Record) -> Vec<Flag> {
     // lost its tail to the row below.
     for (field, text) in [("category", r.category.as_str()), ("name", r.name.as_str())] {
         let last = text.split_whitespace().next_back().unwrap_or("").to_ascii_lowercase();
-        if JOINING_WORDS.contains(&last.as_str()) {
+        if JOINING_WORDS.contains(&last.as_str()) || fragment::ends_on_cjk_joining(text) {
             flag(field, format!("the {field} stops mid-phrase: {text:?}"));
         }
+    }
+    for d in &r.description {
+        if fragment::item_stops_mid_phrase(d) {
+            flag("description", format!("a description item stops mid-phrase: {d:?}"));
+        }
+    }
+    if let Some(d) = fragment::repeated_item(&r.description) {
+        flag("description", format!("the same description item twice: {d:?}"));
     }
     for (field, text) in
         [("name", r.name.as_str())].into_iter().chain(r.description.iter().map(|d| ("description", d.as_str())))
@@ -143,6 +167,14 @@ pub fn check(r: &Record) -> Vec<Flag> {
             flag(field, format!("a capital inside a word in the {field}: {text:?}"));
         } else if lone_cjk_start(text) {
             flag(field, format!("a character standing alone at the start of the {field}: {text:?}"));
+        } else if fragment::lone_cjk_end(text) {
+            flag(field, format!("a character standing alone at the end of the {field}: {text:?}"));
+        }
+    }
+    let cells = [("date_text", r.date_text.as_str()), ("frequency_text", r.frequency_text.as_str())];
+    for (field, text) in written(r).chain(cells) {
+        if fragment::unbalanced_brackets(text) {
+            flag(field, format!("a bracket left open or closed without opening in the {field}: {text:?}"));
         }
     }
     // Bullets run together: a bullet sign inside an item, or a dash
@@ -195,137 +227,6 @@ static SPACE_BEFORE_STOP: LazyLock<Regex> = LazyLock::new(|| re(r"[A-Za-z] [,.](
 
 /// A sentence's end, then a dash and a space: the next bullet's sign.
 static SENTENCE_THEN_DASH: LazyLock<Regex> = LazyLock::new(|| re(r"[。.;；]\s*[-–—]\s"));
-
-/// What the rows of one plan say about each other: a category that is the
-/// tail of another row's category ("Culture" beside "Recreation and
-/// Culture", 工 beside 就業及勞工) lost its first lines to the row above;
-/// one that is another row's category and more ("Social Welfare
-/// Information Technology") took the next row's first lines; one spaced
-/// differently from the same category elsewhere ("Informati on") has a
-/// word broken apart. Returns (index into `records`, flag).
-pub fn check_plan(records: &[Record]) -> Vec<(usize, Flag)> {
-    let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect::<String>();
-    let mut count: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
-    let mut spelled: std::collections::BTreeMap<String, std::collections::BTreeMap<&str, usize>> =
-        std::collections::BTreeMap::new();
-    for r in records {
-        let k = squash(&r.category);
-        if k.is_empty() {
-            continue;
-        }
-        *count.entry(k.clone()).or_default() += 1;
-        *spelled.entry(k).or_default().entry(r.category.trim()).or_default() += 1;
-    }
-    let mut out = word_spacing(records);
-    for (i, r) in records.iter().enumerate() {
-        let k = squash(&r.category);
-        if k.is_empty() {
-            continue;
-        }
-        // Only against categories seen twice or more: a plan may use two
-        // that end alike ("Technology and Broadcasting" beside
-        // "Information Technology and Broadcasting") once each.
-        let reason = if count[&k] == 1 && count.iter().any(|(o, &n)| n >= 2 && o.len() > k.len() && o.ends_with(&k)) {
-            Some("the tail of another row's category")
-        } else if count[&k] == 1 && count.iter().any(|(o, &n)| n >= 2 && o.len() < k.len() && k.starts_with(o.as_str()))
-        {
-            Some("another row's category with more after it")
-        } else if spelled[&k]
-            .iter()
-            .any(|(&other, &n)| other != r.category.trim() && n > spelled[&k][r.category.trim()])
-        {
-            Some("spaced differently from the same category in other rows")
-        } else {
-            None
-        };
-        if let Some(why) = reason {
-            out.push((i, Flag { field: "category", reason: format!("{why}: {:?}", r.category) }));
-        }
-    }
-    out
-}
-
-/// Latin words this short are left out of the spelling check: short
-/// words combine into real ones too easily ("in" + "to").
-const SPELLING_MIN_CHARS: usize = 4;
-
-/// The cells of a record whose words the spelling check compares.
-fn texts(r: &Record) -> impl Iterator<Item = (&'static str, &str)> {
-    [("category", r.category.as_str()), ("name", r.name.as_str()), ("frequency_text", r.frequency_text.as_str())]
-        .into_iter()
-        .chain(r.description.iter().map(|d| ("description", d.as_str())))
-}
-
-fn latin_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).map(str::to_ascii_lowercase).collect()
-}
-
-/// The Latin words that stand side by side across a space in a text.
-fn neighbours(text: &str) -> Vec<(String, String)> {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .windows(2)
-        .filter_map(|p| Some((latin_words(p[0]).pop()?, latin_words(p[1]).into_iter().next()?)))
-        .collect()
-}
-
-/// Words spelled one way in one row and another way elsewhere in the plan:
-/// two words the plan uses apart, glued ("publicmarkets" where "public"
-/// and "markets" recur), or a word the plan uses whole, split ("Informati
-/// on" where "information" recurs). Returns (index, flag).
-fn word_spacing(records: &[Record]) -> Vec<(usize, Flag)> {
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for r in records {
-        for (_, t) in texts(r) {
-            for w in latin_words(t) {
-                *seen.entry(w).or_default() += 1;
-            }
-        }
-    }
-    // How often each two words stand side by side.
-    let mut pairs: std::collections::HashMap<(String, String), usize> = std::collections::HashMap::new();
-    for r in records {
-        for (_, t) in texts(r) {
-            for (a, b) in neighbours(t) {
-                *pairs.entry((a, b)).or_default() += 1;
-            }
-        }
-    }
-    let count = |w: &str| seen.get(w).copied().unwrap_or(0);
-    let pair = |a: &str, b: &str| pairs.get(&(a.to_owned(), b.to_owned())).copied().unwrap_or(0);
-    let mut out = Vec::new();
-    for (i, r) in records.iter().enumerate() {
-        for (field, t) in texts(r) {
-            let words = latin_words(t);
-            // A word that two recurring words make, itself seen once, or
-            // that the plan writes as the two words at least as often.
-            let glued = words.iter().find(|w| {
-                (SPELLING_MIN_CHARS..=w.len().saturating_sub(SPELLING_MIN_CHARS)).any(|k| {
-                    let (Some(a), Some(b)) = (w.get(..k), w.get(k..)) else { return false };
-                    (count(w) == 1 && count(a) >= 2 && count(b) >= 2) || pair(a, b) >= count(w).max(1)
-                })
-            });
-            // Two neighbours of one cell line that make a word the plan has
-            // whole: one of them is no word of the plan's own, seen once or
-            // only ever beside the other (a split repeated row after row).
-            let split = t.split_whitespace().collect::<Vec<_>>().windows(2).find_map(|p| {
-                let (a, b) = (latin_words(p[0]), latin_words(p[1]));
-                let (a, b) = (a.last()?, b.first()?);
-                let whole = format!("{a}{b}");
-                let fragment = |w: &str| count(w) == 1 || count(w) == pair(a, b);
-                (count(&whole) >= 2 && (fragment(a) || fragment(b)) && !p[0].ends_with(['.', ',', ';', ':']))
-                    .then_some(whole)
-            });
-            if let Some(w) = glued {
-                out.push((i, Flag { field, reason: format!("two words glued: {w:?} in {t:?}") }));
-            } else if let Some(w) = split {
-                out.push((i, Flag { field, reason: format!("a word split: {w:?} in {t:?}") }));
-            }
-        }
-    }
-    out
-}
-
 /// A frequency the schema calls other because it combines known ones
 /// ("每月及不定期", "Daily and as needed"): some part of it is a token.
 fn is_compound(text: &str) -> bool {
@@ -333,6 +234,38 @@ fn is_compound(text: &str) -> bool {
         .flat_map(|p| p.split(" and ").flat_map(|p| p.split(" or ")))
         .any(|p| !p.trim().is_empty() && frequency::normalise(p.trim()) != "other")
 }
+
+/// A time of day after a frequency, in English or Chinese ("at 6:00am",
+/// "at 8 p.m.", "上午八時", "下午3時半"), and what came before it.
+static AT_TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?i)^(.+?)\s+at\s+[0-9]{1,2}(?::[0-9]{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?$",
+        r"|^(.+?)\s*(?:上午|下午|早上|晚上|中午|凌晨)?\s*[0-9零〇一二三四五六七八九十]{1,3}\s*[時时點点](?:[0-9零〇一二三四五六七八九十]{1,3}分|半|正)?$",
+    ))
+});
+
+/// A frequency the schema calls other because it names the time of day
+/// ("Daily at 6:00am", "每日上午八時"): what comes before the time is a
+/// token. A time is no other column's text, so nothing was run in.
+fn is_timed(text: &str) -> bool {
+    AT_TIME_OF_DAY
+        .captures(text.trim())
+        .and_then(|c| c.get(1).or_else(|| c.get(2)))
+        .is_some_and(|f| frequency::normalise(f.as_str().trim()) != "other")
+}
+
+/// "Every" and a period the schema has no token for ("Every school year",
+/// 每學年, 每兩個月): a frequency as plans write one. At most one English
+/// word or three Chinese characters may qualify the period: a longer one
+/// is more likely another cell's text between "every" and a period word
+/// ("每年目標發放日"); a period word glued to its qualifier ("Every
+/// twomonths") or split ("m onths") is no period word and stays flagged.
+static EVERY_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"(?i)^every\s+(?:[a-z]+\s+)?(?:year|month|week|day|hour|minute|quarter|term|semester|season|fortnight)s?$",
+        r"|^每\s*\p{Han}{0,3}?\s*(?:年度|年|個月|个月|月|星期|週|周|日|天|季度|季|學期|学期|小時|小时)$",
+    ))
+});
 
 /// A header read into a cell leaves its words at the cell's end (the
 /// repeated header below a row's last line), or several of them; a
@@ -350,6 +283,11 @@ fn category_too_long(c: &str) -> bool {
     c.split_whitespace().count() > CATEGORY_MAX_WORDS || cjk > CATEGORY_MAX_CJK_CHARS
 }
 
+fn category_too_short(c: &str) -> bool {
+    let cjk = c.chars().filter(|&ch| ch.is_alphabetic() && crate::layout::is_cjk(ch)).count();
+    (1..CATEGORY_MIN_CJK_CHARS).contains(&cjk) && !c.chars().any(|ch| ch.is_ascii_alphabetic())
+}
+
 /// Whether the text's last one to three words are an update frequency (a
 /// frequency cell's text run into a description). Sentences that end in
 /// "daily" read so rarely that this is a flag, not a verdict.
@@ -365,7 +303,7 @@ fn ends_with_frequency(text: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn record() -> Record {
+    pub(super) fn record() -> Record {
         Record {
             id: "x".into(),
             source: "s".into(),
@@ -432,6 +370,37 @@ mod tests {
     }
 
     #[test]
+    fn cells_cut_or_run_together_are_flagged() {
+        let mut r = record();
+        r.category = "Population Data Plan (2023-2".into();
+        assert_eq!(check_fields(&r), vec!["category"]);
+        let mut r = record();
+        r.name = "長者中心（按 • 實時讀數會自動更新。地區劃分）".into();
+        assert_eq!(check_fields(&r), vec!["name"]);
+        let mut r = record();
+        r.name = "巴士站位置 – – –".into();
+        assert_eq!(check_fields(&r), vec!["name"]);
+        let mut r = record();
+        r.category = "衞生房屋、規劃及".into();
+        assert_eq!(check_fields(&r), vec!["category"]);
+        let mut r = record();
+        r.category = "播".into();
+        assert_eq!(check_fields(&r), vec!["category"]);
+        r.category = "人口".into();
+        assert!(check(&r).is_empty(), "{:?}", check(&r));
+        let mut r = record();
+        r.category = "氣候及天氣 水".into();
+        assert_eq!(check_fields(&r), vec!["category"]);
+        let mut r = record();
+        r.description =
+            vec!["Home names and addresses.".into(), "Names, addresses and geographic coordinates of".into()];
+        assert_eq!(check_fields(&r), vec!["description"]);
+        let mut r = record();
+        r.description = vec!["Home names and addresses.".into(), "Home names and addresses.".into()];
+        assert_eq!(check_fields(&r), vec!["description"]);
+    }
+
+    #[test]
     fn compound_frequencies_are_not_flagged_but_fragments_are() {
         let mut r = record();
         r.frequency = "other".into();
@@ -439,6 +408,23 @@ mod tests {
         assert!(check(&r).is_empty());
         r.frequency_text = "data are available".into();
         assert_eq!(check_fields(&r), vec!["frequency_text"]);
+    }
+
+    #[test]
+    fn frequencies_with_a_time_or_a_period_are_not_flagged() {
+        let mut r = record();
+        r.frequency = "other".into();
+        for fine in ["Daily at 6:00am", "Weekly at 8 p.m.", "每日上午八時", "Every school year", "每學年", "每兩個月"]
+        {
+            r.frequency_text = fine.into();
+            assert!(check(&r).is_empty(), "{fine:?}: {:?}", check(&r));
+        }
+        for cut in
+            ["Daily at 6:0 0am", "at 6:00am", "Every twomonths", "Every two m onths", "每年目標發放日", "每1 5分鐘"]
+        {
+            r.frequency_text = cut.into();
+            assert_eq!(check_fields(&r), vec!["frequency_text"], "{cut:?}");
+        }
     }
 
     #[test]
@@ -493,73 +479,5 @@ mod tests {
         let mut r = record();
         r.description = vec!["Data of a survey - the yearly one.".into()];
         assert!(check(&r).is_empty(), "{:?}", check(&r));
-    }
-
-    fn with_category(c: &str) -> Record {
-        Record { category: c.into(), ..record() }
-    }
-
-    #[test]
-    fn categories_checked_against_the_plans_other_rows() {
-        let rows = [
-            with_category("Recreation and Culture"),
-            with_category("Recreation and Culture"),
-            with_category("Culture"),
-            with_category("Social Welfare"),
-            with_category("Social Welfare"),
-            with_category("Social Welfare Transport"),
-            with_category("Informati on Technology"),
-            with_category("Information Technology"),
-            with_category("Information Technology"),
-            with_category("Housing"),
-            with_category("Housing, Planning and Land"),
-        ];
-        let mut flagged: Vec<usize> = check_plan(&rows).into_iter().map(|(i, _)| i).collect();
-        flagged.sort_unstable();
-        flagged.dedup();
-        // A category that begins with a rarer one ("Housing" and "Housing,
-        // Planning and Land" once each) is not flagged.
-        assert_eq!(flagged, [2, 5, 6]);
-    }
-
-    fn with_name(n: &str) -> Record {
-        Record { name: n.into(), ..record() }
-    }
-
-    #[test]
-    fn words_spelled_apart_elsewhere_in_the_plan() {
-        let rows = [
-            with_name("Public markets"),
-            with_name("Opening hours of public markets"),
-            with_name("Applications received for publicmarkets"),
-            with_name("Information kiosks"),
-            with_name("Information desks"),
-            with_name("Informati on boards"),
-            with_name("Land coverage"),
-        ];
-        let mut flagged: Vec<usize> = check_plan(&rows).into_iter().map(|(i, _)| i).collect();
-        flagged.sort_unstable();
-        // "coverage" is no "cover" + "age": the pieces are too short to tell.
-        assert_eq!(flagged, [2, 5]);
-    }
-
-    #[test]
-    fn words_split_the_same_way_row_after_row() {
-        // "informati" stands only ever before "on", and the plan has
-        // "information" whole. "publicmarkets" twice against "public
-        // markets" once: the rarer spelling is the one flagged.
-        let rows = [
-            with_name("Informati on boards"),
-            with_name("Informati on desks"),
-            with_name("Real-time information of car parks"),
-            with_name("Locations of publicmarkets"),
-            with_name("Inventory of publicmarkets"),
-            with_name("Public markets"),
-            with_name("Data on desks"),
-            with_name("Information kiosks"),
-        ];
-        let mut flagged: Vec<usize> = check_plan(&rows).into_iter().map(|(i, _)| i).collect();
-        flagged.sort_unstable();
-        assert_eq!(flagged, [0, 1, 5]);
     }
 }
