@@ -68,11 +68,7 @@ pub fn check(r: &Record) -> Vec<Flag> {
     }
     if r.frequency_text.trim().is_empty() {
         flag("frequency_text", "no update frequency".into());
-    } else if r.frequency == "other"
-        && !is_compound(&r.frequency_text)
-        && !is_timed(&r.frequency_text)
-        && !EVERY_PERIOD.is_match(r.frequency_text.trim())
-    {
+    } else if r.frequency == "other" && !is_compound(&r.frequency_text) {
         flag("frequency_text", format!("frequency not understood: {:?}", r.frequency_text));
     }
     if r.category.trim().is_empty() {
@@ -235,38 +231,6 @@ fn is_compound(text: &str) -> bool {
         .any(|p| !p.trim().is_empty() && frequency::normalise(p.trim()) != "other")
 }
 
-/// A time of day after a frequency, in English or Chinese ("at 6:00am",
-/// "at 8 p.m.", "上午八時", "下午3時半"), and what came before it.
-static AT_TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    re(concat!(
-        r"(?i)^(.+?)\s+at\s+[0-9]{1,2}(?::[0-9]{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?$",
-        r"|^(.+?)\s*(?:上午|下午|早上|晚上|中午|凌晨)?\s*[0-9零〇一二三四五六七八九十]{1,3}\s*[時时點点](?:[0-9零〇一二三四五六七八九十]{1,3}分|半|正)?$",
-    ))
-});
-
-/// A frequency the schema calls other because it names the time of day
-/// ("Daily at 6:00am", "每日上午八時"): what comes before the time is a
-/// token. A time is no other column's text, so nothing was run in.
-fn is_timed(text: &str) -> bool {
-    AT_TIME_OF_DAY
-        .captures(text.trim())
-        .and_then(|c| c.get(1).or_else(|| c.get(2)))
-        .is_some_and(|f| frequency::normalise(f.as_str().trim()) != "other")
-}
-
-/// "Every" and a period the schema has no token for ("Every school year",
-/// 每學年, 每兩個月): a frequency as plans write one. At most one English
-/// word or three Chinese characters may qualify the period: a longer one
-/// is more likely another cell's text between "every" and a period word
-/// ("每年目標發放日"); a period word glued to its qualifier ("Every
-/// twomonths") or split ("m onths") is no period word and stays flagged.
-static EVERY_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    re(concat!(
-        r"(?i)^every\s+(?:[a-z]+\s+)?(?:year|month|week|day|hour|minute|quarter|term|semester|season|fortnight)s?$",
-        r"|^每\s*\p{Han}{0,3}?\s*(?:年度|年|個月|个月|月|星期|週|周|日|天|季度|季|學期|学期|小時|小时)$",
-    ))
-});
-
 /// A header read into a cell leaves its words at the cell's end (the
 /// repeated header below a row's last line), or several of them; a
 /// description may mention "數據集名稱" (dataset names) once in passing.
@@ -408,23 +372,6 @@ mod tests {
         assert!(check(&r).is_empty());
         r.frequency_text = "data are available".into();
         assert_eq!(check_fields(&r), vec!["frequency_text"]);
-    }
-
-    #[test]
-    fn frequencies_with_a_time_or_a_period_are_not_flagged() {
-        let mut r = record();
-        r.frequency = "other".into();
-        for fine in ["Daily at 6:00am", "Weekly at 8 p.m.", "每日上午八時", "Every school year", "每學年", "每兩個月"]
-        {
-            r.frequency_text = fine.into();
-            assert!(check(&r).is_empty(), "{fine:?}: {:?}", check(&r));
-        }
-        for cut in
-            ["Daily at 6:0 0am", "at 6:00am", "Every twomonths", "Every two m onths", "每年目標發放日", "每1 5分鐘"]
-        {
-            r.frequency_text = cut.into();
-            assert_eq!(check_fields(&r), vec!["frequency_text"], "{cut:?}");
-        }
     }
 
     #[test]
