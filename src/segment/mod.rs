@@ -501,7 +501,20 @@ fn looks_like_heading(rest: &str) -> bool {
 
 /// Publisher and period from the lines above the first section.
 fn title_block(lines: &[&Line]) -> (Option<String>, Option<String>) {
-    let title_at = lines.iter().position(|l| pat::PERIOD.is_match(&l.text) || pat::TITLE.is_match(&l.text));
+    let is_title = |l: &Line| pat::PERIOD.is_match(&l.text) || pat::TITLE.is_match(&l.text);
+    let first = lines.iter().position(|l| is_title(l));
+    // A running line holding the title ("Publisher — Open Data Plan …")
+    // above the title block, on a page where furniture cannot be told by
+    // repetition (a plan of one page): the title block starts after it.
+    let running = first.filter(|&f| {
+        let later = lines.iter().skip(f + 1).position(|l| is_title(l)).map(|i| f + 1 + i);
+        later.is_some_and(|i| i > f + 1 && squash(&lines[f].text).contains(&squash(&lines[i].text)))
+    });
+    let lines = match running {
+        Some(f) => &lines[f + 1..],
+        None => lines,
+    };
+    let title_at = lines.iter().position(|l| is_title(l));
     let period = lines
         .iter()
         .skip(title_at.unwrap_or(0))
@@ -538,7 +551,13 @@ fn closing_block(lines: &[&Line], publisher: Option<&str>) -> (usize, Option<Str
     if date.chars().all(|c| c.is_ascii_digit()) {
         return (lines.len(), None, None);
     }
+    // The date printed twice (the signature's, then a running footer's on a
+    // page where repetition cannot tell furniture) is one.
     let mut start = last;
+    while start > 0 && squash(&lines[start - 1].text) == squash(&date) {
+        start -= 1;
+    }
+    let last = start;
     let mut closing_publisher = None;
     if let Some(prev) = last.checked_sub(1) {
         let text = join::collapse(&lines[prev].text);

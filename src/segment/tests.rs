@@ -404,3 +404,21 @@ fn a_first_row_centred_about_its_number_keeps_its_upper_lines() {
     "#]]
     .assert_eq(&render_rows(&p));
 }
+
+#[test]
+fn a_one_page_plan_with_its_running_lines_still_on_it() {
+    // One page: nothing repeats, so the running header (publisher and
+    // title on one line) and the footer (the date again) stay in the text.
+    check(
+        "Lands Bureau — Open Data Plan for 2024-2026\nLands Bureau\nOpen Data Plan for 2024-2026\n\
+         A. Datasets to be released in 2024\ni. Spatial Data\n\
+         Item No. Data Category Dataset Name General Description Target Release Date Update Frequency\n\
+         1 Development Lamp posts\n• Locations.\n05/2024 Monthly\n\
+         Lands Bureau\nDecember 2023\nDecember 2023\n",
+        expect![[r#"
+            En publisher=Some("Lands Bureau") period=Some("2024-2026") date=Some("December 2023")
+            Ai -
+              1 [Development] [Lamp posts] ["Locations."] [05/2024] [Monthly] p[1]
+        "#]],
+    );
+}
