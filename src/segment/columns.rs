@@ -547,23 +547,16 @@ fn reading_order(words: &[&Word]) -> String {
 fn split_two_role_slots<'w>(slots: Vec<Slot<'w>>, header: &[&'w Word], lines: &[&Line], em: f32) -> Vec<Slot<'w>> {
     let mut out = Vec::new();
     for s in slots {
-        let clusters = header_cells(&s.header, em);
-        let named: Vec<(Role, f32, f32)> =
-            clusters.iter().filter_map(|c| Some((role_of(&reading_order(c))?, span(c).0, span(c).1))).collect();
-        let mut distinct: Vec<Role> = named.iter().map(|n| n.0).collect();
-        distinct.dedup();
-        if distinct.len() < 2 {
+        // Cells as the header sets them apart; failing that, parted at every
+        // gap wider than a space, where the body shows a column's text
+        // edge in it ("Categ|ory" and "Name of|Dataset" two thirds of an
+        // em apart, over cells padded by half a point).
+        let cuts = role_cuts(&header_cells(&s.header, em, HEADER_CELL_GAP_EM), header, lines, em, false)
+            .or_else(|| role_cuts(&header_cells(&s.header, em, WORD_GAP_EM), header, lines, em, true));
+        let Some(cuts) = cuts else {
             out.push(s);
             continue;
-        }
-        // Cut between each pair of neighbouring cells of different roles.
-        let mut cuts = Vec::new();
-        for pair in named.windows(2) {
-            if pair[0].0 != pair[1].0 && pair[1].1 > pair[0].2 {
-                let (from, to) = (pair[0].2, pair[1].1);
-                cuts.push(aligned_edge(lines, header, from, to, em).unwrap_or_else(|| emptiest(lines, from, to)));
-            }
-        }
+        };
         let mut left = s.left;
         let mut gap_left = s.gap_left;
         for cut in cuts.iter().copied().chain(std::iter::once(s.right)) {
@@ -590,15 +583,40 @@ fn split_two_role_slots<'w>(slots: Vec<Slot<'w>>, header: &[&'w Word], lines: &[
     out
 }
 
-/// Header words grouped into cells: words overlapping in x or within
-/// [`HEADER_CELL_GAP_EM`], left to right.
-fn header_cells<'w>(words: &[&'w Word], em: f32) -> Vec<Vec<&'w Word>> {
+/// Where to cut between neighbouring header cells naming different roles,
+/// if two roles are named: at the right one's text edge, else (unless
+/// `edge_only`) where the page is emptiest.
+fn role_cuts(clusters: &[Vec<&Word>], header: &[&Word], lines: &[&Line], em: f32, edge_only: bool) -> Option<Vec<f32>> {
+    let named: Vec<(Role, f32, f32)> =
+        clusters.iter().filter_map(|c| Some((role_of(&reading_order(c))?, span(c).0, span(c).1))).collect();
+    let mut distinct: Vec<Role> = named.iter().map(|n| n.0).collect();
+    distinct.dedup();
+    if distinct.len() < 2 {
+        return None;
+    }
+    let mut cuts = Vec::new();
+    for pair in named.windows(2) {
+        if pair[0].0 != pair[1].0 && pair[1].1 > pair[0].2 {
+            let (from, to) = (pair[0].2, pair[1].1);
+            match aligned_edge(lines, header, from, to, em) {
+                Some(x) => cuts.push(x),
+                None if edge_only => return None,
+                None => cuts.push(emptiest(lines, from, to)),
+            }
+        }
+    }
+    Some(cuts)
+}
+
+/// Header words grouped into cells: words overlapping in x or within `gap`
+/// ems, left to right.
+fn header_cells<'w>(words: &[&'w Word], em: f32, gap: f32) -> Vec<Vec<&'w Word>> {
     let mut ws = words.to_vec();
     ws.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
     let mut cells: Vec<(f32, Vec<&Word>)> = Vec::new();
     for w in ws {
         match cells.last_mut() {
-            Some((right, c)) if w.bbox.x0 <= *right + HEADER_CELL_GAP_EM * em && !cjk_apart(c, w) => {
+            Some((right, c)) if w.bbox.x0 <= *right + gap * em && !cjk_apart(c, w) => {
                 *right = right.max(w.bbox.x1);
                 c.push(w);
             }
@@ -638,6 +656,12 @@ fn span(words: &[&Word]) -> (f32, f32) {
 /// one line could start a word anywhere.
 const MIN_EDGE_LINES: usize = 2;
 
+/// Lines starting a word at an edge for each word that may run across it:
+/// two cells' Latin words set flush are one word to the layout (cells
+/// padded by half a point), while two words of one paragraph that happen
+/// to start at one x have most of its other lines running across.
+const EDGE_CROSSINGS_PER_LINE: usize = 4;
+
 /// The left text edge of a column between `from` and `to`: the x where
 /// most body lines start a word (within [`EDGE_SLACK_EM`]) and no word runs
 /// across. Cells flush left show it even where a cell on the left runs up
@@ -648,16 +672,22 @@ fn aligned_edge(lines: &[&Line], header: &[&Word], from: f32, to: f32, em: f32) 
         |w: &Word| header.iter().any(|h| h.bbox.y0 == w.bbox.y0 && h.bbox.x0 < w.bbox.x1 && w.bbox.x0 < h.bbox.x1);
     let words: Vec<&Word> = lines.iter().flat_map(|l| l.words.iter()).filter(|w| !is_header(w)).collect();
     let slack = EDGE_SLACK_EM * em;
-    let crossed = |x: f32| words.iter().any(|w| w.bbox.x0 < x - slack && w.bbox.x1 > x + slack);
+    // Two cells' words set flush are one word to the layout; a glyph of it
+    // starting at x, where two cells' texts can meet, is no crossing.
+    let meets_at = |w: &Word, x: f32| {
+        w.starts.iter().any(|&(o, gx)| (gx - x).abs() <= slack && super::grid::flush_boundary(&w.text, o))
+    };
+    let crossings =
+        |x: f32| words.iter().filter(|w| w.bbox.x0 < x - slack && w.bbox.x1 > x + slack && !meets_at(w, x)).count();
     let support = |x: f32| {
         lines.iter().filter(|l| l.words.iter().any(|w| !is_header(w) && (w.bbox.x0 - x).abs() <= slack)).count()
     };
     words
         .iter()
         .map(|w| w.bbox.x0)
-        .filter(|&x| x > from && x < to && !crossed(x))
+        .filter(|&x| x > from && x < to)
         .map(|x| (x, support(x)))
-        .filter(|&(_, n)| n >= MIN_EDGE_LINES)
+        .filter(|&(x, n)| n >= MIN_EDGE_LINES && crossings(x) * EDGE_CROSSINGS_PER_LINE <= n)
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.total_cmp(&a.0)))
         .map(|(x, _)| x - slack / 2.0)
 }

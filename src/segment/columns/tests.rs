@@ -285,13 +285,15 @@ fn cjk_header_words_set_apart_on_a_line_are_two_cells() {
     let h =
         [cjk_line(100.0, &[(0.0, "發放日期("), (53.0, "更新")]), cjk_line(111.0, &[(0.0, "月/年)"), (53.0, "頻率")])];
     let words: Vec<&Word> = h.iter().flat_map(|l| l.words.iter()).collect();
-    let cells: Vec<String> =
-        header_cells(&words, 10.0).iter().map(|c| c.iter().map(|w| w.text.as_str()).collect()).collect();
+    let cells: Vec<String> = header_cells(&words, 10.0, HEADER_CELL_GAP_EM)
+        .iter()
+        .map(|c| c.iter().map(|w| w.text.as_str()).collect())
+        .collect();
     assert_eq!(cells, ["發放日期(月/年)", "更新頻率"]);
     // Latin words a space apart stay one cell.
     let l = line(100.0, &[(0.0, "Release Date")]);
     let words: Vec<&Word> = l.words.iter().collect();
-    assert_eq!(header_cells(&words, 10.0).len(), 1);
+    assert_eq!(header_cells(&words, 10.0, HEADER_CELL_GAP_EM).len(), 1);
 }
 
 #[test]
@@ -389,4 +391,43 @@ fn a_flush_left_column_edge_where_no_white_space_runs_down() {
     let mut with = refs.clone();
     with.extend(crossed.iter());
     assert_eq!(aligned_edge(&with, &[], 290.0, 320.0, 10.0), None);
+}
+
+#[test]
+fn header_cells_closer_than_their_words_part_at_the_body_text_edge() {
+    // "Categ|ory" and "Name of|Dataset" 0.7 em apart in the header; in the
+    // body the two cells' texts are a point apart: no white space runs down.
+    let h = vec![
+        line(
+            100.0,
+            &[
+                (X[0], "No."),
+                (80.0, "Categ"),
+                (112.0, "Name of"),
+                (X[3], "Description"),
+                (X[4], "Date"),
+                (X[5], "Update"),
+            ],
+        ),
+        line(111.0, &[(85.0, "ory"), (113.0, "Dataset"), (X[5], "Frequency")]),
+    ];
+    let b = vec![
+        line(
+            130.0,
+            &[
+                (X[0], "1"),
+                (80.0, "Transp"),
+                (111.0, "Geospatia"),
+                (X[3], "• Names."),
+                (X[4], "05/2024"),
+                (X[5], "Monthly"),
+            ],
+        ),
+        line(141.0, &[(80.0, "ort"), (111.0, "l data of")]),
+        line(152.0, &[(111.0, "markets")]),
+    ];
+    check(
+        find(&refs(&h), &refs(&b), &[], &[], None),
+        "Whitespace: item@-1 category@72 name@110 description@208 date@368 frequency@468",
+    );
 }

@@ -144,13 +144,18 @@ fn cut_at_columns(word: &Word, cols: &Columns) -> Vec<Word> {
 }
 
 /// Whether two cells' texts can meet with no gap at `offset`: beside CJK
-/// text (set without spaces), or where a bullet sign or a number starts.
-/// Two Latin words of different cells always keep a gap; a Latin word that
-/// reaches over a column edge is one word.
+/// text (set without spaces), where a bullet sign or a number starts, or
+/// where a capital follows a small letter (cells padded by half a point
+/// leave less than the layout's word gap between "Environ" and "Gazetted").
+/// A Latin word that reaches over a column edge elsewhere is one word.
 pub(in crate::segment) fn flush_boundary(text: &str, offset: usize) -> bool {
     let (Some(before), Some(after)) = (text.get(..offset), text.get(offset..)) else { return false };
     let (Some(b), Some(a)) = (before.chars().next_back(), after.chars().next()) else { return false };
-    is_cjk(b) || is_cjk(a) || a.is_ascii_digit() || pat::BULLET.is_match(&a.to_string())
+    is_cjk(b)
+        || is_cjk(a)
+        || a.is_ascii_digit()
+        || pat::BULLET.is_match(&a.to_string())
+        || (b.is_lowercase() && a.is_uppercase())
 }
 
 pub(in crate::segment) fn piece(word: &Word, from: usize, to: usize, x0: f32, x1: f32) -> Word {

@@ -251,3 +251,18 @@ fn pieces_that_are_no_words_join_into_a_word_the_plan_has() {
     assert!(broke_word(&head, &tail, "ecessary", 0.0, 100.0, &seen));
     assert!(!broke_word(&head, &tail, "ecessary", 0.0, 100.0, &Vocabulary::default()));
 }
+
+#[test]
+fn cells_meet_flush_beside_cjk_digits_bullets_and_at_a_capital() {
+    use super::split::flush_boundary;
+    for (text, at, flush) in [
+        ("數據Data", 6, true),
+        ("Monthly2024", 7, true),
+        ("EnvironGazetted", 7, true),
+        ("Environment", 7, false),
+        ("GeoJSON", 3, true),
+        ("data,More", 5, false),
+    ] {
+        assert_eq!(flush_boundary(text, at), flush, "{text} at {at}");
+    }
+}
