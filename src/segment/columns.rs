@@ -552,7 +552,8 @@ fn split_two_role_slots<'w>(slots: Vec<Slot<'w>>, header: &[&'w Word], lines: &[
         // edge in it ("Categ|ory" and "Name of|Dataset" two thirds of an
         // em apart, over cells padded by half a point).
         let cuts = role_cuts(&header_cells(&s.header, em, HEADER_CELL_GAP_EM), header, lines, em, false)
-            .or_else(|| role_cuts(&header_cells(&s.header, em, WORD_GAP_EM), header, lines, em, true));
+            .or_else(|| role_cuts(&header_cells(&s.header, em, WORD_GAP_EM), header, lines, em, true))
+            .or_else(|| edge_cut(&s, header, lines, em).map(|x| vec![x]));
         let Some(cuts) = cuts else {
             out.push(s);
             continue;
@@ -668,6 +669,12 @@ const EDGE_CROSSINGS_PER_LINE: usize = 4;
 /// to the next column with less than a space to spare, so no white space
 /// runs down between them.
 fn aligned_edge(lines: &[&Line], header: &[&Word], from: f32, to: f32, em: f32) -> Option<f32> {
+    text_edges(lines, header, from, to, em).first().copied()
+}
+
+/// Every left text edge between `from` and `to` (see [`aligned_edge`]),
+/// the best supported first.
+fn text_edges(lines: &[&Line], header: &[&Word], from: f32, to: f32, em: f32) -> Vec<f32> {
     let is_header =
         |w: &Word| header.iter().any(|h| h.bbox.y0 == w.bbox.y0 && h.bbox.x0 < w.bbox.x1 && w.bbox.x0 < h.bbox.x1);
     let words: Vec<&Word> = lines.iter().flat_map(|l| l.words.iter()).filter(|w| !is_header(w)).collect();
@@ -682,14 +689,31 @@ fn aligned_edge(lines: &[&Line], header: &[&Word], from: f32, to: f32, em: f32) 
     let support = |x: f32| {
         lines.iter().filter(|l| l.words.iter().any(|w| !is_header(w) && (w.bbox.x0 - x).abs() <= slack)).count()
     };
-    words
+    let mut edges: Vec<(f32, usize)> = words
         .iter()
         .map(|w| w.bbox.x0)
         .filter(|&x| x > from && x < to)
         .map(|x| (x, support(x)))
         .filter(|&(x, n)| n >= MIN_EDGE_LINES && crossings(x) * EDGE_CROSSINGS_PER_LINE <= n)
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.total_cmp(&a.0)))
-        .map(|(x, _)| x - slack / 2.0)
+        .collect();
+    edges.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.total_cmp(&b.0)));
+    edges.dedup_by(|a, b| (a.0 - b.0).abs() <= slack);
+    edges.into_iter().map(|(x, _)| x - slack / 2.0).collect()
+}
+
+/// A cut inside a slot whose header cells run together (one word space
+/// apart, "Dataset Categor|y" beside "Dataset Name"): at a text edge of the
+/// body that no header word runs across, where the header words on each
+/// side name a different role.
+fn edge_cut(slot: &Slot<'_>, header: &[&Word], lines: &[&Line], em: f32) -> Option<f32> {
+    let side = |x: f32, left: bool| -> Option<Role> {
+        let ws: Vec<&Word> = slot.header.iter().copied().filter(|w| (w.bbox.x1 <= x) == left).collect();
+        role_of(&reading_order(&ws))
+    };
+    text_edges(lines, header, slot.left, slot.right, em).into_iter().find(|&x| {
+        let across = slot.header.iter().any(|w| w.bbox.x0 < x && w.bbox.x1 > x);
+        !across && matches!((side(x, true), side(x, false)), (Some(a), Some(b)) if a != b)
+    })
 }
 
 /// The x between `from` and `to` that the fewest lines' words cover (the

@@ -431,3 +431,53 @@ fn header_cells_closer_than_their_words_part_at_the_body_text_edge() {
         "Whitespace: item@-1 category@72 name@110 description@208 date@368 frequency@468",
     );
 }
+
+#[test]
+fn header_cells_a_space_apart_part_at_the_body_text_edge() {
+    // "Dataset|Categor|y" and "Dataset Name" 0.2 em apart on the first header
+    // line; the body's names all start at 117, too close for a gutter.
+    let h = vec![
+        line(
+            100.0,
+            &[
+                (X[0], "No."),
+                (80.0, "Dataset"),
+                (117.0, "Dataset Name"),
+                (X[3], "Description"),
+                (X[4], "Date"),
+                (X[5], "Update"),
+            ],
+        ),
+        line(111.0, &[(80.0, "Categor"), (X[5], "Frequency")]),
+        line(122.0, &[(80.0, "y")]),
+    ];
+    let b = vec![
+        line(
+            140.0,
+            &[
+                (X[0], "1"),
+                (80.0, "Geograp"),
+                (117.0, "Utilisation rates"),
+                (X[3], "• Names."),
+                (X[4], "05/2024"),
+                (X[5], "Monthly"),
+            ],
+        ),
+        line(151.0, &[(80.0, "hy"), (117.0, "of toilets")]),
+        line(
+            170.0,
+            &[
+                (X[0], "2"),
+                (80.0, "Finance"),
+                (117.0, "Arrivals"),
+                (X[3], "• Dates."),
+                (X[4], "06/2024"),
+                (X[5], "Daily"),
+            ],
+        ),
+    ];
+    check(
+        find(&refs(&h), &refs(&b), &[], &[], None),
+        "Whitespace: item@-1 category@72 name@116 description@230 date@368 frequency@468",
+    );
+}
