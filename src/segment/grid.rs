@@ -74,9 +74,30 @@ struct Building {
 pub(super) struct Cells {
     rows: Vec<Building>,
     wrap: Wrap,
+    /// Row 1 had lines above its number: cells are centred vertically.
+    centred: bool,
+    /// Table pages the rows were cut from.
+    blocks: usize,
 }
 
 impl Cells {
+    /// Whether row 1 showed its cells centred vertically about its number.
+    pub(super) fn centred(&self) -> bool {
+        self.centred
+    }
+
+    /// Shares each column's lines between neighbouring rows so that each
+    /// cell is centred on its number, where this table or another of the
+    /// plan (`plan_centred`: one style for every table) showed centring.
+    pub(super) fn centre(&mut self, plan_centred: bool) {
+        if self.centred || plan_centred {
+            // Rows have a number's place only on pages without row rules.
+            for block in 0..self.blocks {
+                centred::recentre(&mut self.rows, block);
+            }
+        }
+    }
+
     /// Adds the words of every cell to the plan's vocabulary.
     pub(super) fn words_into(&self, vocab: &mut Vocabulary) {
         for lines in self.rows.iter().flat_map(|b| b.cells.values()) {
@@ -87,7 +108,7 @@ impl Cells {
 
 /// Joins each row's cells, words broken at a cell edge rejoined.
 pub(super) fn rows(cells: Cells, vocab: &Vocabulary) -> Vec<RawRow> {
-    let Cells { rows, wrap } = cells;
+    let Cells { rows, wrap, .. } = cells;
     rows.into_iter().map(|b| finish(b, &wrap, vocab)).collect()
 }
 
@@ -162,18 +183,12 @@ pub(super) fn cells(pages: &[CutPage<'_>], diagnostics: &mut Vec<Diagnostic>) ->
     if let Some(b) = current {
         rows.push(b);
     }
-    if centred {
-        // Rows have a number's place only on pages without row rules.
-        for block in 0..pages.len() {
-            centred::recentre(&mut rows, block);
-        }
-    }
     let mut widest: BTreeMap<(Role, usize), f32> = BTreeMap::new();
     for (role, l) in rows.iter().flat_map(|b| b.cells.iter().flat_map(|(r, ls)| ls.iter().map(move |l| (*r, l)))) {
         let w = widest.entry((role, l.block)).or_insert(l.x1);
         *w = w.max(l.x1);
     }
-    Cells { rows, wrap: Wrap { widest } }
+    Cells { rows, wrap: Wrap { widest }, centred, blocks: pages.len() }
 }
 
 /// Adds a line's cells to a row; `starts` when the line holds the row's

@@ -287,7 +287,9 @@ pub fn plan_with_pages(lines: &[Line], pages: &[PageInfo]) -> Plan {
         out_tables.push(table);
     }
     let mut vocab = vocab::Vocabulary::default();
-    for (_, cells) in &cut_cells {
+    let plan_centred = cut_cells.iter().any(|(_, c)| c.centred());
+    for (_, cells) in &mut cut_cells {
+        cells.centre(plan_centred);
         cells.words_into(&mut vocab);
     }
     for (i, cells) in cut_cells {

@@ -422,3 +422,62 @@ fn a_one_page_plan_with_its_running_lines_still_on_it() {
         "#]],
     );
 }
+
+#[test]
+fn cells_are_centred_in_every_table_where_one_table_shows_it() {
+    let col = |i: usize| EDGES[i] + 5.0;
+    let header = |y: f32| {
+        geo_line(
+            1,
+            y,
+            &[
+                (col(0), "Item"),
+                (col(1), "Category"),
+                (col(2), "Name"),
+                (col(3), "Description"),
+                (col(4), "Date"),
+                (col(5), "Frequency"),
+            ],
+        )
+    };
+    let row = |y: f32, n: &str, name: &str, desc: &str| {
+        geo_line(
+            1,
+            y,
+            &[
+                (col(0), n),
+                (col(1), "Health"),
+                (col(2), name),
+                (col(3), desc),
+                (col(4), "03/2024"),
+                (col(5), "Monthly"),
+            ],
+        )
+    };
+    let mut lines = vec![
+        geo_line(1, 20.0, &[(200.0, "Lands Department")]),
+        geo_line(1, 35.0, &[(100.0, "Open Data Plan for 2024-2026")]),
+        geo_line(1, 60.0, &[(50.0, "A. Datasets to be released in 2024")]),
+        geo_line(1, 70.0, &[(50.0, "i. Spatial Data")]),
+        header(90.0),
+        // Row 1 shows the style: its description starts above its number.
+        geo_line(1, 110.0, &[(col(3), "• Opening hours.")]),
+        row(121.0, "1", "Clinics", "• Data in"),
+        geo_line(1, 132.0, &[(col(3), "CSV.")]),
+        geo_line(1, 160.0, &[(50.0, "ii. Non-spatial Data")]),
+        header(180.0),
+        // Here row 1 has one line; row 2's two-line name is centred on its
+        // number, its first line above it.
+        row(200.0, "1", "Roads", "• Lengths."),
+        geo_line(1, 216.0, &[(col(2), "Lamp")]),
+        row(227.0, "2", "posts", "• Heights."),
+        geo_line(1, 300.0, &[(300.0, "December 2023")]),
+    ];
+    lines.iter_mut().for_each(|l| l.text = l.text.trim().to_owned());
+    let p = super::plan_with_rules(&lines, &[]);
+    expect![[r#"
+        Ai 1 [Health] [Clinics] ["Opening hours.", "Data in CSV."] [03/2024] [Monthly] p[1]
+        Aii 1 [Health] [Roads] ["Lengths."] [03/2024] [Monthly] p[1]
+        Aii 2 [Health] [Lamp posts] ["Heights."] [03/2024] [Monthly] p[1]
+    "#]].assert_eq(&render_rows(&p));
+}
