@@ -479,5 +479,6 @@ fn cells_are_centred_in_every_table_where_one_table_shows_it() {
         Ai 1 [Health] [Clinics] ["Opening hours.", "Data in CSV."] [03/2024] [Monthly] p[1]
         Aii 1 [Health] [Roads] ["Lengths."] [03/2024] [Monthly] p[1]
         Aii 2 [Health] [Lamp posts] ["Heights."] [03/2024] [Monthly] p[1]
-    "#]].assert_eq(&render_rows(&p));
+    "#]]
+    .assert_eq(&render_rows(&p));
 }

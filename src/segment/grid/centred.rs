@@ -54,6 +54,9 @@ pub(super) fn recentre(rows: &mut [Building], block: usize) {
 /// number's middle stands level with the number.
 const LEVEL: f32 = 0.3;
 
+/// What a row taking none of a column's lines costs, in line heights.
+const EMPTY_CELL_LINES: f32 = 1.0;
+
 /// For lines (top, bottom) in reading order and rows' middle heights, the
 /// row each line goes to: rows in order, each taking a run of lines (or
 /// none), so that the runs' middles lie as near their rows' as can be.
@@ -67,6 +70,12 @@ pub(super) fn share_out(lines: &[(f32, f32)], centres: &[f32]) -> Vec<usize> {
         .iter()
         .map(|&(y0, y1)| centres.iter().position(|&c| (c - (y0 + y1) / 2.0).abs() < LEVEL * (y1 - y0).max(0.1)))
         .collect();
+    // A row with no line in the column costs as much as a line's height
+    // off centre: else a run centred on one row can swallow its
+    // neighbours' lines, leaving them empty for free.
+    let mut heights: Vec<f32> = lines.iter().map(|&(y0, y1)| y1 - y0).collect();
+    heights.sort_by(f32::total_cmp);
+    let empty = EMPTY_CELL_LINES * heights[heights.len() / 2];
     let cost = |a: usize, b: usize, j: usize| {
         if anchor[a..=b].iter().any(|x| x.is_some_and(|r| r != j)) {
             return f32::INFINITY;
@@ -79,7 +88,7 @@ pub(super) fn share_out(lines: &[(f32, f32)], centres: &[f32]) -> Vec<usize> {
     let mut from = vec![vec![0usize; m]; n + 1];
     for i in 1..=n {
         for j in 0..m {
-            let (mut b, mut f) = if j == 0 { (cost(0, i - 1, 0), 0) } else { (best[i][j - 1], i) };
+            let (mut b, mut f) = if j == 0 { (cost(0, i - 1, 0), 0) } else { (best[i][j - 1] + empty, i) };
             if j > 0 {
                 for (k, before) in best.iter().enumerate().take(i) {
                     let c = before[j - 1] + cost(k, i - 1, j);
@@ -126,6 +135,14 @@ mod tests {
         // runs would centre better otherwise.
         check(&lines, &[35.0, 55.0], &[0, 0, 0, 1]);
         check(&[(10.0, 20.0), (20.0, 30.0), (30.0, 40.0)], &[25.0, 35.0], &[0, 0, 1]);
+    }
+
+    #[test]
+    fn one_run_does_not_swallow_its_neighbours_lines() {
+        // Rows at 20, 50 and 80, two lines each, none level with its
+        // number: one run of all six is about as well centred on row 2.
+        let lines = [(8.0, 18.0), (22.0, 32.0), (40.0, 50.0), (50.0, 60.0), (70.0, 80.0), (84.0, 94.0)];
+        check(&lines, &[20.0, 50.0, 80.0], &[0, 0, 1, 1, 2, 2]);
     }
 
     #[test]
