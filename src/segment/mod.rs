@@ -241,6 +241,12 @@ pub fn plan_with_pages(lines: &[Line], pages: &[PageInfo]) -> Plan {
     // the whole plan's words settle the breaks geometry leaves open.
     let mut cut_cells: Vec<(usize, grid::Cells)> = Vec::new();
     let cuts: Vec<Cut> = tables.iter().map(|t| table_pages(&t.lines, &rules_of, &mut trace)).collect();
+    // Whether the plan rules off its rows: some table page has a rule
+    // between two lines of its body.
+    let plan_ruled = cuts.iter().flat_map(|c| &c.pages).any(|p| {
+        let b = p.body.iter().filter_map(|l| l.bbox).reduce(|a, b| a.union(&b));
+        b.is_some_and(|b| !interior_rules(rules_of(p.page), b).is_empty())
+    });
     let headed: Vec<&PageLines> = cuts.iter().flat_map(|c| &c.pages).filter(|p| !p.header.is_empty()).collect();
     for (index, (t, cut)) in tables.into_iter().zip(&cuts).enumerate() {
         let mut table = t.table;
@@ -269,7 +275,9 @@ pub fn plan_with_pages(lines: &[Line], pages: &[PageInfo]) -> Plan {
                 match found {
                     Ok(c) => {
                         previous = Some(c.clone());
-                        let row_rules = row_rules(rules_of(p.page), &p.body);
+                        // A grid (rules down every column) rules off its rows too.
+                        let ruled = plan_ruled || c.strategy == columns::Strategy::Rules;
+                        let row_rules = row_rules(rules_of(p.page), &p.body, ruled);
                         cut_pages.push(grid::CutPage { body: p.body.clone(), columns: c, row_rules });
                     }
                     Err(e) => {
@@ -331,12 +339,35 @@ const ROW_RULE_SPAN: f32 = 0.8;
 
 /// The heights of horizontal rules that run across the body's text, at
 /// least one between two lines of it: where the table rules off its rows.
-fn row_rules(rules: &[Segment], body: &[&Line]) -> Vec<f32> {
+/// A page of one row has none between its lines: where the plan rules off
+/// its rows (`plan_ruled`: elsewhere, or in a full grid), the rule right
+/// above the body stands for its one band, so that its lines before the
+/// number are its own.
+fn row_rules(rules: &[Segment], body: &[&Line], plan_ruled: bool) -> Vec<f32> {
     let Some(b) = body.iter().filter_map(|l| l.bbox).reduce(|a, b| a.union(&b)) else { return Vec::new() };
+    let ys = interior_rules(rules, b);
+    if !ys.is_empty() {
+        return ys;
+    }
+    let reach = ROW_RULE_REACH_LINES * body.iter().filter_map(|l| l.bbox).map(|r| r.height()).fold(0.0, f32::max);
+    let above = rules_across(rules, b).filter(|&y| y <= b.y0 && y >= b.y0 - reach).reduce(f32::max);
+    let below = rules_across(rules, b).any(|y| y >= b.y1 && y <= b.y1 + reach);
+    match above {
+        Some(y) if plan_ruled && below => vec![y],
+        _ => row_gaps(body),
+    }
+}
+
+/// How far (in the body's line heights) a rule may sit above or below the
+/// body's text and still close it: the cell padding and the rule's width.
+const ROW_RULE_REACH_LINES: f32 = 1.5;
+
+/// The heights of the horizontal rules across `b`, strictly inside it.
+fn interior_rules(rules: &[Segment], b: crate::pdf::Rect) -> Vec<f32> {
     let mut ys: Vec<f32> = rules_across(rules, b).filter(|&y| y > b.y0 && y < b.y1).collect();
     ys.sort_by(f32::total_cmp);
     ys.dedup_by(|a, b| (*a - *b).abs() < 1.0);
-    if ys.is_empty() { row_gaps(body) } else { ys }
+    ys
 }
 
 /// The heights of horizontal rules spanning most of the width of `lines`.

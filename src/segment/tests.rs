@@ -482,3 +482,61 @@ fn cells_are_centred_in_every_table_where_one_table_shows_it() {
     "#]]
     .assert_eq(&render_rows(&p));
 }
+
+#[test]
+fn a_grid_page_of_one_row_keeps_the_lines_above_its_number() {
+    let col = |i: usize| EDGES[i] + 5.0;
+    let header = |page: u32, y: f32| {
+        geo_line(
+            page,
+            y,
+            &[
+                (col(0), "Item"),
+                (col(1), "Category"),
+                (col(2), "Name"),
+                (col(3), "Description"),
+                (col(4), "Date"),
+                (col(5), "Frequency"),
+            ],
+        )
+    };
+    let row = |page: u32, y: f32, n: &str, name: &str| {
+        geo_line(
+            page,
+            y,
+            &[
+                (col(0), n),
+                (col(1), "Health"),
+                (col(2), name),
+                (col(3), "• Lengths."),
+                (col(4), "03/2024"),
+                (col(5), "Monthly"),
+            ],
+        )
+    };
+    let across = |y: f32| crate::pdf::Segment { x0: EDGES[0], y0: y, x1: EDGES[6], y1: y };
+    let mut lines = vec![
+        geo_line(1, 20.0, &[(200.0, "Lands Department")]),
+        geo_line(1, 35.0, &[(100.0, "Open Data Plan for 2024-2026")]),
+        geo_line(1, 60.0, &[(50.0, "A. Datasets to be released in 2024")]),
+        geo_line(1, 70.0, &[(50.0, "i. Spatial Data")]),
+        header(1, 90.0),
+        row(1, 110.0, "1", "Roads"),
+        // Page 2: the header again, then row 2 alone, its two-line name
+        // centred on its number.
+        header(2, 40.0),
+        geo_line(2, 56.0, &[(col(2), "Lamp")]),
+        row(2, 67.0, "2", "posts"),
+        geo_line(2, 300.0, &[(300.0, "December 2023")]),
+    ];
+    lines.iter_mut().for_each(|l| l.text = l.text.trim().to_owned());
+    let mut page1 = vertical_rules(85.0, 125.0);
+    page1.extend([across(85.0), across(103.0), across(125.0)]);
+    let mut page2 = vertical_rules(35.0, 82.0);
+    page2.extend([across(35.0), across(53.0), across(82.0)]);
+    let p = super::plan_with_rules(&lines, &[page1, page2]);
+    expect![[r#"
+        Ai 1 [Health] [Roads] ["Lengths."] [03/2024] [Monthly] p[1]
+        Ai 2 [Health] [Lamp posts] ["Lengths."] [03/2024] [Monthly] p[2]
+    "#]].assert_eq(&render_rows(&p));
+}
