@@ -1,4 +1,6 @@
 //! Each column-finding strategy on a small table of positioned words.
+use super::edges::aligned_edge;
+use super::slots::{HEADER_CELL_GAP_EM, header_cells, header_positions};
 use super::*;
 use crate::pdf::Rect;
 
