@@ -538,5 +538,6 @@ fn a_grid_page_of_one_row_keeps_the_lines_above_its_number() {
     expect![[r#"
         Ai 1 [Health] [Roads] ["Lengths."] [03/2024] [Monthly] p[1]
         Ai 2 [Health] [Lamp posts] ["Lengths."] [03/2024] [Monthly] p[2]
-    "#]].assert_eq(&render_rows(&p));
+    "#]]
+    .assert_eq(&render_rows(&p));
 }

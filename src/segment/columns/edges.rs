@@ -118,21 +118,55 @@ pub(super) fn aligned_edge(lines: &[&Line], header: &[&Word], from: f32, to: f32
 pub(super) fn text_edges(lines: &[&Line], header: &[&Word], from: f32, to: f32, em: f32) -> Vec<f32> {
     let is_header =
         |w: &Word| header.iter().any(|h| h.bbox.y0 == w.bbox.y0 && h.bbox.x0 < w.bbox.x1 && w.bbox.x0 < h.bbox.x1);
-    let words: Vec<&Word> = lines.iter().flat_map(|l| l.words.iter()).filter(|w| !is_header(w)).collect();
+    let words: Vec<(usize, &Word)> = lines
+        .iter()
+        .enumerate()
+        .flat_map(|(i, l)| l.words.iter().map(move |w| (i, w)))
+        .filter(|(_, w)| !is_header(w))
+        .collect();
     let slack = EDGE_SLACK_EM * em;
+    // Sorted ends, for counting in logarithmic time the words that run
+    // across an x: the pooled pages of a long plan hold tens of thousands.
+    let mut starts: Vec<(f32, usize)> = words.iter().map(|(i, w)| (w.bbox.x0, *i)).collect();
+    starts.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let start_xs: Vec<f32> = starts.iter().map(|s| s.0).collect();
+    let mut ends: Vec<f32> = words.iter().map(|(_, w)| w.bbox.x1).collect();
+    ends.sort_by(f32::total_cmp);
+    // Words no wider than the slack both ways: inside the window, never across.
+    let narrow: Vec<(f32, f32)> =
+        words.iter().map(|(_, w)| (w.bbox.x0, w.bbox.x1)).filter(|(x0, x1)| x1 - x0 <= 2.0 * slack).collect();
     // Two cells' words set flush are one word to the layout; a glyph of it
     // starting at x, where two cells' texts can meet, is no crossing.
-    let meets_at =
-        |w: &Word, x: f32| w.starts.iter().any(|&(o, gx)| (gx - x).abs() <= slack && grid::flush_boundary(&w.text, o));
-    let crossings =
-        |x: f32| words.iter().filter(|w| w.bbox.x0 < x - slack && w.bbox.x1 > x + slack && !meets_at(w, x)).count();
-    let support = |x: f32| {
-        lines.iter().filter(|l| l.words.iter().any(|w| !is_header(w) && (w.bbox.x0 - x).abs() <= slack)).count()
-    };
-    let mut edges: Vec<(f32, usize)> = words
+    let mut meets: Vec<(f32, f32, f32)> = words
         .iter()
-        .map(|w| w.bbox.x0)
-        .filter(|&x| x > from && x < to)
+        .flat_map(|(_, w)| {
+            w.starts
+                .iter()
+                .filter(|&&(o, gx)| o > 0 && gx > from - slack && gx < to + slack && grid::flush_boundary(&w.text, o))
+                .map(|&(_, gx)| (gx, w.bbox.x0, w.bbox.x1))
+        })
+        .collect();
+    meets.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let crossings = |x: f32| {
+        let left_of = start_xs.partition_point(|&y| y < x - slack);
+        let ended = ends.partition_point(|&y| y <= x + slack);
+        let inside = narrow.iter().filter(|(x0, x1)| *x0 >= x - slack && *x1 <= x + slack).count();
+        let lo = meets.partition_point(|m| m.0 < x - slack);
+        let flush =
+            meets[lo..].iter().take_while(|m| m.0 <= x + slack).filter(|m| m.1 < x - slack && m.2 > x + slack).count();
+        (left_of + inside).saturating_sub(ended).saturating_sub(flush)
+    };
+    let support = |x: f32| {
+        let (lo, hi) = (start_xs.partition_point(|&y| y < x - slack), start_xs.partition_point(|&y| y <= x + slack));
+        let mut ls: Vec<usize> = starts[lo..hi].iter().map(|s| s.1).collect();
+        ls.sort_unstable();
+        ls.dedup();
+        ls.len()
+    };
+    let mut candidates: Vec<f32> = start_xs.iter().copied().filter(|&x| x > from && x < to).collect();
+    candidates.dedup();
+    let mut edges: Vec<(f32, usize)> = candidates
+        .into_iter()
         .map(|x| (x, support(x)))
         .filter(|&(x, n)| n >= MIN_EDGE_LINES && crossings(x) * EDGE_CROSSINGS_PER_LINE <= n)
         .collect();

@@ -154,8 +154,8 @@ pub(in crate::segment) fn flush_boundary(text: &str, offset: usize) -> bool {
     is_cjk(b)
         || is_cjk(a)
         || a.is_ascii_digit()
-        || pat::BULLET.is_match(&a.to_string())
         || (b.is_lowercase() && a.is_uppercase())
+        || (!a.is_alphanumeric() && pat::BULLET.is_match(a.encode_utf8(&mut [0u8; 4])))
 }
 
 pub(in crate::segment) fn piece(word: &Word, from: usize, to: usize, x0: f32, x1: f32) -> Word {
