@@ -92,6 +92,13 @@ impl Gap {
 /// Body lines needed to find gutters from the body alone.
 const MIN_BODY_LINES: usize = 3;
 
+/// Whether a line's word is (a piece of) one of the header words: the
+/// header words are copies, cut where cells meet, so told by place (the
+/// same top, overlapping in x), not by identity.
+fn is_header_word(header: &[&Word], w: &Word) -> bool {
+    header.iter().any(|h| h.bbox.y0 == w.bbox.y0 && h.bbox.x0 < w.bbox.x1 && w.bbox.x0 < h.bbox.x1)
+}
+
 /// Finds a table page's columns from its header and body lines and the
 /// page's rules; `kin` are the body lines of other table pages under the
 /// same header (`same_header`), more evidence of where white space runs;

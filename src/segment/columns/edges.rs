@@ -4,7 +4,7 @@
 //! space runs between them.
 
 use super::super::grid;
-use super::{EDGE_SLACK_EM, Gap, WORD_GAP_EM};
+use super::{EDGE_SLACK_EM, Gap, WORD_GAP_EM, is_header_word};
 use crate::layout::{Line, Word};
 use crate::pdf::Segment;
 
@@ -116,8 +116,7 @@ pub(super) fn aligned_edge(lines: &[&Line], header: &[&Word], from: f32, to: f32
 /// Every left text edge between `from` and `to` (see [`aligned_edge`]),
 /// the best supported first.
 pub(super) fn text_edges(lines: &[&Line], header: &[&Word], from: f32, to: f32, em: f32) -> Vec<f32> {
-    let is_header =
-        |w: &Word| header.iter().any(|h| h.bbox.y0 == w.bbox.y0 && h.bbox.x0 < w.bbox.x1 && w.bbox.x0 < h.bbox.x1);
+    let is_header = |w: &Word| is_header_word(header, w);
     let words: Vec<(usize, &Word)> = lines
         .iter()
         .enumerate()

@@ -8,7 +8,7 @@ use super::super::header::{ROLES, Role, role_of};
 use super::super::patterns as pat;
 use super::super::{grid, join};
 use super::edges::{aligned_edge, emptiest, text_edges};
-use super::{Column, EDGE_SLACK_EM, Gap, WORD_GAP_EM};
+use super::{Column, EDGE_SLACK_EM, Gap, WORD_GAP_EM, is_header_word};
 use crate::layout::{Line, Word};
 
 /// A stretch between two separators, with the header words in it.
@@ -52,7 +52,8 @@ pub(super) fn by_header(
         separators.iter().copied().filter(|g| is_rule(g) || !header.iter().any(|w| crosses(w, g))).collect();
     let mut slots = slots(&seps, header, lines, em);
     slots = split_two_role_slots(slots, header, lines, em);
-    let slots = merge_unnamed(slots);
+    let mut slots = merge_unnamed(slots);
+    dates_to_their_column(&mut slots, header, lines, em);
     let roles: Vec<Role> = slots.iter().filter_map(|s| s.role).collect();
     let mut distinct = roles.clone();
     distinct.sort();
@@ -123,7 +124,7 @@ pub(super) fn header_positions(words: &[&Word], seps: &[Gap]) -> Vec<f32> {
 /// Whether every line's body text between `l` and `r` (by the words'
 /// middles) is a date, and some line has any.
 fn dates_only(lines: &[&Line], header: &[&Word], l: f32, r: f32) -> bool {
-    let is_header = |w: &Word| header.iter().any(|h| std::ptr::eq(*h, w));
+    let is_header = |w: &Word| is_header_word(header, w);
     let mut any = false;
     for line in lines {
         let text: Vec<&str> = line
@@ -312,6 +313,10 @@ fn merge_unnamed(slots: Vec<Slot<'_>>) -> Vec<Slot<'_>> {
             false
         } else if s.dates_only && (slots[i - 1].role == Some(Role::Date)) != (slots[i + 1].role == Some(Role::Date)) {
             slots[i + 1].role == Some(Role::Date)
+        } else if slots[i - 1].bullets_only {
+            // Text beside a named column of bullet signs is their items,
+            // however close it runs to the next column.
+            false
         } else {
             s.bullets_only || s.gap_right < s.gap_left
         };
@@ -340,6 +345,30 @@ fn merge_unnamed(slots: Vec<Slot<'_>>) -> Vec<Slot<'_>> {
         }
     }
     out
+}
+
+/// Moves the date column's edge left over the dates set at the end of the
+/// column before it: a body text edge inside that column where every
+/// line's text right of it is a date (dates flush left while the header
+/// sits right, or text that runs up to them leaving no white space).
+fn dates_to_their_column(slots: &mut [Slot<'_>], header: &[&Word], lines: &[&Line], em: f32) {
+    for i in 1..slots.len() {
+        if slots[i].role != Some(Role::Date) || matches!(slots[i - 1].role, Some(Role::Date | Role::Item) | None) {
+            continue;
+        }
+        let (l, r) = (slots[i - 1].left.max(f32::MIN), slots[i - 1].right);
+        let header_right = slots[i - 1].header.iter().map(|w| w.bbox.x1).fold(l, f32::max);
+        let edge = text_edges(lines, header, header_right, r, em)
+            .into_iter()
+            .filter(|&x| dates_only(lines, header, x, slots[i].right))
+            .reduce(f32::min);
+        if let Some(x) = edge {
+            slots[i - 1].right = x;
+            slots[i - 1].gap_right = 0.0;
+            slots[i].left = x;
+            slots[i].gap_left = 0.0;
+        }
+    }
 }
 
 /// Sets each column's text limit: the column's right edge (a rule, or the
@@ -454,4 +483,52 @@ pub(super) fn split_at_cjk_gaps(w: &Word) -> Vec<Word> {
     }
     out.push(if from == 0 { w.clone() } else { grid::piece(w, from, w.text.len(), from_x, w.bbox.x1) });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slot(left: f32, right: f32, role: Option<Role>, gaps: (f32, f32), bullets_only: bool) -> Slot<'static> {
+        Slot {
+            left,
+            right,
+            gap_left: gaps.0,
+            gap_right: gaps.1,
+            header: Vec::new(),
+            role,
+            bullets_only,
+            dates_only: false,
+        }
+    }
+
+    fn check(slots: Vec<Slot<'static>>, expected: &[(Option<Role>, f32, f32)]) {
+        let got: Vec<(Option<Role>, f32, f32)> =
+            merge_unnamed(slots).iter().map(|s| (s.role, s.left, s.right)).collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn text_beside_a_named_column_of_bullets_is_its_items() {
+        // The items' text sits nearer the date column than the bullets.
+        let d = Some(Role::Description);
+        let date = Some(Role::Date);
+        check(
+            vec![
+                slot(0.0, 10.0, d, (1.0, 3.5), true),
+                slot(10.0, 50.0, None, (3.5, 0.5), false),
+                slot(50.0, 70.0, date, (0.5, 1.0), false),
+            ],
+            &[(d, 0.0, 50.0), (date, 50.0, 70.0)],
+        );
+        // Not beside bullets, text joins the neighbour it sits closer to.
+        check(
+            vec![
+                slot(0.0, 10.0, d, (1.0, 3.5), false),
+                slot(10.0, 50.0, None, (3.5, 0.5), false),
+                slot(50.0, 70.0, date, (0.5, 1.0), false),
+            ],
+            &[(d, 0.0, 10.0), (date, 10.0, 70.0)],
+        );
+    }
 }

@@ -483,3 +483,49 @@ fn header_cells_a_space_apart_part_at_the_body_text_edge() {
         "Whitespace: item@-1 category@72 name@116 description@230 date@368 frequency@468",
     );
 }
+
+#[test]
+fn dates_at_the_end_of_the_column_before_join_the_date_column() {
+    // The dates start at 395, right after the description's text (less
+    // than a gutter away), and end before the date header at 440.
+    let h = vec![line(
+        100.0,
+        &[
+            (X[0], "No."),
+            (X[1], "Category"),
+            (X[2], "Name"),
+            (X[3], "Description"),
+            (440.0, "Date"),
+            (X[5], "Frequency"),
+        ],
+    )];
+    let b = vec![
+        line(
+            130.0,
+            &[
+                (X[0], "1"),
+                (X[1], "Health"),
+                (X[2], "Clinics"),
+                (X[3], "Names and addresses of all of"),
+                (395.0, "05/2024"),
+                (X[5], "Monthly"),
+            ],
+        ),
+        line(141.0, &[(X[3], "the clinics.")]),
+        line(
+            160.0,
+            &[
+                (X[0], "2"),
+                (X[1], "Transport"),
+                (X[2], "Roads"),
+                (X[3], "Lengths."),
+                (395.0, "07/2025"),
+                (X[5], "Daily"),
+            ],
+        ),
+    ];
+    check(
+        find(&refs(&h), &refs(&b), &[], &[], None),
+        "Whitespace: item@-1 category@72 name@142 description@228 date@394 frequency@470",
+    );
+}
