@@ -527,9 +527,13 @@ fn open_item_ends(lines: &[CellLine], ends: &[bool]) -> Vec<usize> {
     (0..lines.len().saturating_sub(1))
         .filter(|&i| {
             let next = lines[i + 1].text.trim_start().chars().next();
+            // A bracket the line leaves open ("formats (e.g.") holds no
+            // sentence's end.
+            let open = |c: &[char]| lines[i].text.chars().filter(|ch| c.contains(ch)).count();
             !ends[i]
                 && lines[i].text.trim_end().ends_with(SENTENCE_END)
                 && next.is_some_and(|c| c.is_uppercase() || is_cjk(c))
+                && open(&['(', '（']) <= open(&[')', '）'])
         })
         .collect()
 }

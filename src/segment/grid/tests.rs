@@ -248,6 +248,9 @@ fn a_sentence_ending_a_full_line_before_a_capital_is_left_open() {
     let ends = paragraph_ends(&lines, &wrap);
     assert_eq!(ends, [false, false, false]);
     assert_eq!(open_item_ends(&lines, &ends), [0]);
+    // Inside a bracket the line opened, a full stop ends no item.
+    let lines = [cell_line("Data in formats (e.g.", 97.0), cell_line("CSV and XML).", 60.0)];
+    assert!(open_item_ends(&lines, &[false, false]).is_empty());
     // With room for the next word, it was a paragraph's end: settled.
     let short = [cell_line("Names.", 40.0), cell_line("Data in CSV.", 60.0)];
     let ends = paragraph_ends(&short, &wrap);
