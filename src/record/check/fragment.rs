@@ -81,6 +81,15 @@ pub(super) fn lone_cjk_end(text: &str) -> bool {
         && chars.as_str().trim_end().chars().next_back().is_some_and(ideograph)
 }
 
+/// A date's digits and separator set apart by a space on one side only
+/// ("07 /2023"): a piece of the cell moved, as no plan prints a date so.
+pub(super) fn spaced_date(text: &str) -> bool {
+    SPACED_DATE.is_match(text)
+}
+
+static SPACED_DATE: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| super::re(r"[0-9]\s+[/.][0-9]|[0-9][/.]\s+[0-9]"));
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,6 +153,12 @@ mod tests {
         {
             assert!(!item_stops_mid_phrase(whole), "{whole:?}");
         }
+    }
+
+    #[test]
+    fn dates_spaced_inside() {
+        assert!(spaced_date("07 /2023") && spaced_date("03/ 2024"));
+        assert!(!spaced_date("07/2023") && !spaced_date("Q1 2025") && !spaced_date("2024 第二季"));
     }
 
     #[test]

@@ -65,6 +65,8 @@ pub fn check(r: &Record) -> Vec<Flag> {
         flag("date_text", "no release date".into());
     } else if r.date.is_none() {
         flag("date_text", format!("date not understood: {:?}", r.date_text));
+    } else if fragment::spaced_date(&r.date_text) {
+        flag("date_text", format!("a space inside the date: {:?}", r.date_text));
     }
     if r.frequency_text.trim().is_empty() {
         flag("frequency_text", "no update frequency".into());
