@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 mod fragment;
+mod frame;
 mod plan;
 
 pub use plan::check_plan;
@@ -79,6 +80,8 @@ pub fn check(r: &Record) -> Vec<Flag> {
         flag("category", format!("unusually long category: {:?}", r.category));
     } else if category_too_short(&r.category) {
         flag("category", format!("a category of one character: {:?}", r.category));
+    } else if frame::title_in_cell(&r.category) || frame::publisher_tail(&r.category, &r.publisher) {
+        flag("category", format!("the plan's title or publisher in the category: {:?}", r.category));
     }
     if r.name.trim().is_empty() {
         flag("name", "empty name".into());
@@ -86,6 +89,8 @@ pub fn check(r: &Record) -> Vec<Flag> {
         flag("name", format!("bullet sign in the name: {:?}", r.name));
     } else if fragment::sentence_in_name(&r.name) {
         flag("name", format!("a sentence or a dash run into the name: {:?}", r.name));
+    } else if frame::title_in_cell(&r.name) {
+        flag("name", format!("the plan's title in the name: {:?}", r.name));
     }
     // A cell that starts in the middle of a sentence ("and Broadcasting",
     // "provided for developers.") holds the tail of another row's cell: the
