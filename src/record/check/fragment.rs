@@ -90,6 +90,19 @@ pub(super) fn spaced_date(text: &str) -> bool {
 static SPACED_DATE: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| super::re(r"[0-9]\s+[/.][0-9]|[0-9][/.]\s+[0-9]"));
 
+/// Characters (CJK) a description item has at most before its sentence's
+/// end to be the tail of another row's item ("析。" after "…進行趨勢分"),
+/// where the row above ends on an item cut short: real plans list entries
+/// of a word ("地區。"), so the length alone says nothing.
+const STUB_ITEM_MAX_CJK_CHARS: usize = 2;
+
+pub(super) fn stub_item(item: &str) -> bool {
+    let t = item.trim();
+    let Some(body) = t.strip_suffix(super::plan::SENTENCE_ENDS) else { return false };
+    let n = body.chars().count();
+    (1..=STUB_ITEM_MAX_CJK_CHARS).contains(&n) && body.chars().all(crate::layout::is_cjk)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,6 +172,12 @@ mod tests {
     fn dates_spaced_inside() {
         assert!(spaced_date("07 /2023") && spaced_date("03/ 2024"));
         assert!(!spaced_date("07/2023") && !spaced_date("Q1 2025") && !spaced_date("2024 第二季"));
+    }
+
+    #[test]
+    fn an_item_of_a_characters_or_two() {
+        assert!(stub_item("析。") && stub_item("典。"));
+        assert!(!stub_item("實時讀數會自動更新。") && !stub_item("Yes.") && !stub_item("。"));
     }
 
     #[test]
