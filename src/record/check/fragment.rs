@@ -103,6 +103,17 @@ pub(super) fn stub_item(item: &str) -> bool {
     (1..=STUB_ITEM_MAX_CJK_CHARS).contains(&n) && body.chars().all(crate::layout::is_cjk)
 }
 
+/// A word split before a piece English has as a word of its own: "an"
+/// before a consonant ("pedestri an flows"; "an" comes only before a vowel
+/// sound, and "h"), or "on" after "-ti" or "-si" ("Constructi on"), which
+/// end no word before "on".
+pub(super) fn split_before_word(text: &str) -> bool {
+    SPLIT_BEFORE_WORD.is_match(text)
+}
+
+static SPLIT_BEFORE_WORD: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| super::re(r"[A-Za-z] an [b-df-gj-np-tv-z]|\b[A-Za-z]{2,}[ts]i on\b"));
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,6 +189,14 @@ mod tests {
     fn an_item_of_a_characters_or_two() {
         assert!(stub_item("析。") && stub_item("典。"));
         assert!(!stub_item("實時讀數會自動更新。") && !stub_item("Yes.") && !stub_item("。"));
+    }
+
+    #[test]
+    fn words_split_before_a_word_of_their_own() {
+        assert!(split_before_word("Statistics on pedestri an flows"));
+        assert!(split_before_word("Locations of constructi on sites"));
+        assert!(!split_before_word("Statistics on an hourly basis, an update"));
+        assert!(!split_before_word("Data on sites") && !split_before_word("an flows"));
     }
 
     #[test]

@@ -140,7 +140,9 @@ pub fn check(r: &Record) -> Vec<Flag> {
     // A word broken apart ("Educatio n", "shelter s"): a lone lower-case
     // letter is no English word but "a".
     for (field, text) in written(r) {
-        if text.split_whitespace().any(|w| w.len() == 1 && w.chars().all(|c| c.is_ascii_lowercase()) && w != "a") {
+        let lone_letter =
+            text.split_whitespace().any(|w| w.len() == 1 && w.chars().all(|c| c.is_ascii_lowercase()) && w != "a");
+        if lone_letter || fragment::split_before_word(text) {
             flag(field, format!("a word broken apart in the {field}: {text:?}"));
         }
     }
