@@ -269,6 +269,11 @@ fn joined(
         if let Some(pieces) = b.unsettled {
             unsettled.push(pieces);
         }
+        // Names are where narrow columns wrap words at spaces that look
+        // like breaks inside one (see `long_join`).
+        if let Some(pieces) = b.unknown.filter(|(h, t)| role == Role::Name && long_join(h, t)) {
+            unsettled.push(pieces);
+        }
         if fills[i] && lines[i].text.split_whitespace().nth(1).is_none() {
             word_from[i] = format!("{}{}", word_from[i], word_from[i + 1]);
         }
@@ -309,6 +314,9 @@ struct Break {
     /// where every "performance" breaks). The row is flagged whichever
     /// way it was read.
     unsettled: Option<(String, String)>,
+    /// The two pieces, where the geometry alone joined them: the plan has
+    /// neither piece whole, nor a longer word either piece begins or ends.
+    unknown: Option<(String, String)>,
 }
 
 /// Whether the cell edge broke a word between `line` and `next`;
@@ -321,7 +329,7 @@ fn broke_word(line: &CellLine, next: &CellLine, next_word: &str, left: f32, limi
 /// See [`Break`]; `next_word` is the word `next` starts, run on into
 /// later lines.
 fn judge_break(line: &CellLine, next: &CellLine, next_word: &str, left: f32, limit: f32, vocab: &Vocabulary) -> Break {
-    let settled = |joins: bool| Break { joins, unsettled: None };
+    let settled = |joins: bool| Break { joins, unsettled: None, unknown: None };
     let (Some(end), Some(start)) = (line.text.chars().last(), next.text.chars().next()) else { return settled(false) };
     // A word ("Infrastruct" + "ure") or a number or date ("02/" + "2023")
     // broken by the cell edge.
@@ -401,7 +409,29 @@ fn judge_break(line: &CellLine, next: &CellLine, next_word: &str, left: f32, lim
         && !tion_split(last_word, next_word)
         && !(fragment(last_word) || fragment(run_on))
         && (vocab.has(last_word) || vocab.has(run_on));
-    Break { joins, unsettled: guess.then(|| (last_word.to_owned(), run_on.to_owned())) }
+    // A piece that begins or ends a longer word of the plan's ("construc"
+    // of "construction", "tion" of "information") is a piece of a word.
+    let unknown = in_word
+        && joins
+        && !in_cjk_text
+        && !guess
+        && !vocab.starts_longer_word(last_word)
+        && !vocab.ends_longer_word(run_on);
+    let pieces = || (last_word.to_owned(), run_on.to_owned());
+    Break { joins, unsettled: guess.then(pieces), unknown: unknown.then(pieces) }
+}
+
+/// A word joined at a break this long or longer (letters) is as likely two
+/// words wrapped at a space ("Monthly" / "statistics") as one broken…
+const LONG_JOIN_MIN_LETTERS: usize = 12;
+/// …when each piece is this long or longer (letters): a shorter piece is
+/// more often a syllable ("ions", "ment") than a word.
+const LONG_JOIN_PIECE_MIN_LETTERS: usize = 4;
+
+fn long_join(head: &str, tail: &str) -> bool {
+    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+    let (h, t) = (letters(head), letters(tail));
+    h >= LONG_JOIN_PIECE_MIN_LETTERS && t >= LONG_JOIN_PIECE_MIN_LETTERS && h + t >= LONG_JOIN_MIN_LETTERS
 }
 
 /// The end of a word after its last CJK character.
@@ -497,9 +527,13 @@ fn open_item_ends(lines: &[CellLine], ends: &[bool]) -> Vec<usize> {
     (0..lines.len().saturating_sub(1))
         .filter(|&i| {
             let next = lines[i + 1].text.trim_start().chars().next();
+            // A bracket the line leaves open ("formats (e.g.") holds no
+            // sentence's end.
+            let open = |c: &[char]| lines[i].text.chars().filter(|ch| c.contains(ch)).count();
             !ends[i]
                 && lines[i].text.trim_end().ends_with(SENTENCE_END)
                 && next.is_some_and(|c| c.is_uppercase() || is_cjk(c))
+                && open(&['(', '（']) <= open(&[')', '）'])
         })
         .collect()
 }

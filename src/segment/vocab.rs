@@ -53,6 +53,18 @@ impl Vocabulary {
         self.words.contains(&fold(word))
     }
 
+    /// Whether the plan has whole a longer word that `tail` ends.
+    pub fn ends_longer_word(&self, tail: &str) -> bool {
+        let tail = fold(tail);
+        !tail.is_empty() && self.words.iter().any(|w| w.len() > tail.len() && w.ends_with(&tail))
+    }
+
+    /// Whether the plan has whole a longer word that `head` starts.
+    pub fn starts_longer_word(&self, head: &str) -> bool {
+        let head = fold(head);
+        !head.is_empty() && self.words.iter().any(|w| w.len() > head.len() && w.starts_with(&head))
+    }
+
     /// Whether `head` ending one line and `tail` starting the next are one
     /// word: `Some(true)` when the plan has the joined word and not both
     /// halves, `Some(false)` when it has both halves and not the joined
@@ -119,6 +131,14 @@ mod tests {
     fn latin_runs_in_cjk_text_are_words() {
         check(&[&["以CSV格式提供"]], "C", "SV", Some(true));
         check(&[&["以CSV格式提供"], &["C 類"], &["SV 類"]], "C", "SV", None);
+    }
+
+    #[test]
+    fn pieces_of_longer_words() {
+        let mut v = Vocabulary::default();
+        v.add_cell(["Construction information"].into_iter());
+        assert!(v.starts_longer_word("construc") && v.ends_longer_word("tion"));
+        assert!(!v.starts_longer_word("information") && !v.ends_longer_word("sites"));
     }
 
     #[test]

@@ -81,6 +81,39 @@ pub(super) fn lone_cjk_end(text: &str) -> bool {
         && chars.as_str().trim_end().chars().next_back().is_some_and(ideograph)
 }
 
+/// A date's digits and separator set apart by a space on one side only
+/// ("07 /2023"): a piece of the cell moved, as no plan prints a date so.
+pub(super) fn spaced_date(text: &str) -> bool {
+    SPACED_DATE.is_match(text)
+}
+
+static SPACED_DATE: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| super::re(r"[0-9]\s+[/.][0-9]|[0-9][/.]\s+[0-9]"));
+
+/// Characters (CJK) a description item has at most before its sentence's
+/// end to be the tail of another row's item ("析。" after "…進行趨勢分"),
+/// where the row above ends on an item cut short: real plans list entries
+/// of a word ("地區。"), so the length alone says nothing.
+const STUB_ITEM_MAX_CJK_CHARS: usize = 2;
+
+pub(super) fn stub_item(item: &str) -> bool {
+    let t = item.trim();
+    let Some(body) = t.strip_suffix(super::plan::SENTENCE_ENDS) else { return false };
+    let n = body.chars().count();
+    (1..=STUB_ITEM_MAX_CJK_CHARS).contains(&n) && body.chars().all(crate::layout::is_cjk)
+}
+
+/// A word split before a piece English has as a word of its own: "an"
+/// before a consonant ("pedestri an flows"; "an" comes only before a vowel
+/// sound, and "h"), or "on" after "-ti" or "-si" ("Constructi on"), which
+/// end no word before "on".
+pub(super) fn split_before_word(text: &str) -> bool {
+    SPLIT_BEFORE_WORD.is_match(text)
+}
+
+static SPLIT_BEFORE_WORD: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| super::re(r"[A-Za-z] an [b-df-gj-np-tv-z]|\b[A-Za-z]{2,}[ts]i on\b"));
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,6 +177,26 @@ mod tests {
         {
             assert!(!item_stops_mid_phrase(whole), "{whole:?}");
         }
+    }
+
+    #[test]
+    fn dates_spaced_inside() {
+        assert!(spaced_date("07 /2023") && spaced_date("03/ 2024"));
+        assert!(!spaced_date("07/2023") && !spaced_date("Q1 2025") && !spaced_date("2024 第二季"));
+    }
+
+    #[test]
+    fn an_item_of_a_characters_or_two() {
+        assert!(stub_item("析。") && stub_item("典。"));
+        assert!(!stub_item("實時讀數會自動更新。") && !stub_item("Yes.") && !stub_item("。"));
+    }
+
+    #[test]
+    fn words_split_before_a_word_of_their_own() {
+        assert!(split_before_word("Statistics on pedestri an flows"));
+        assert!(split_before_word("Locations of constructi on sites"));
+        assert!(!split_before_word("Statistics on an hourly basis, an update"));
+        assert!(!split_before_word("Data on sites") && !split_before_word("an flows"));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 mod fragment;
+mod frame;
 mod plan;
 
 pub use plan::check_plan;
@@ -65,6 +66,8 @@ pub fn check(r: &Record) -> Vec<Flag> {
         flag("date_text", "no release date".into());
     } else if r.date.is_none() {
         flag("date_text", format!("date not understood: {:?}", r.date_text));
+    } else if fragment::spaced_date(&r.date_text) {
+        flag("date_text", format!("a space inside the date: {:?}", r.date_text));
     }
     if r.frequency_text.trim().is_empty() {
         flag("frequency_text", "no update frequency".into());
@@ -77,6 +80,8 @@ pub fn check(r: &Record) -> Vec<Flag> {
         flag("category", format!("unusually long category: {:?}", r.category));
     } else if category_too_short(&r.category) {
         flag("category", format!("a category of one character: {:?}", r.category));
+    } else if frame::title_in_cell(&r.category) || frame::publisher_tail(&r.category, &r.publisher) {
+        flag("category", format!("the plan's title or publisher in the category: {:?}", r.category));
     }
     if r.name.trim().is_empty() {
         flag("name", "empty name".into());
@@ -84,6 +89,8 @@ pub fn check(r: &Record) -> Vec<Flag> {
         flag("name", format!("bullet sign in the name: {:?}", r.name));
     } else if fragment::sentence_in_name(&r.name) {
         flag("name", format!("a sentence or a dash run into the name: {:?}", r.name));
+    } else if frame::title_in_cell(&r.name) {
+        flag("name", format!("the plan's title in the name: {:?}", r.name));
     }
     // A cell that starts in the middle of a sentence ("and Broadcasting",
     // "provided for developers.") holds the tail of another row's cell: the
@@ -133,7 +140,9 @@ pub fn check(r: &Record) -> Vec<Flag> {
     // A word broken apart ("Educatio n", "shelter s"): a lone lower-case
     // letter is no English word but "a".
     for (field, text) in written(r) {
-        if text.split_whitespace().any(|w| w.len() == 1 && w.chars().all(|c| c.is_ascii_lowercase()) && w != "a") {
+        let lone_letter =
+            text.split_whitespace().any(|w| w.len() == 1 && w.chars().all(|c| c.is_ascii_lowercase()) && w != "a");
+        if lone_letter || fragment::split_before_word(text) {
             flag(field, format!("a word broken apart in the {field}: {text:?}"));
         }
     }

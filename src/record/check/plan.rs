@@ -27,6 +27,7 @@ pub fn check_plan(records: &[Record]) -> Vec<(usize, Flag)> {
     }
     let mut out = word_spacing(records);
     out.extend(undescribed(records));
+    out.extend(unended_items(records));
     for (i, r) in records.iter().enumerate() {
         let k = squash(&r.category);
         if k.is_empty() {
@@ -81,6 +82,45 @@ fn undescribed(records: &[Record]) -> Vec<(usize, Flag)> {
             (i, Flag { field: "description", reason })
         })
         .collect()
+}
+
+/// Signs a description item ends on, where it is a sentence or a list's
+/// entry.
+pub(super) const SENTENCE_ENDS: &[char] = &['。', '.', '．', '！', '!', '？', '?', '；', ';'];
+/// Share of a plan's other description items (0 to 1) that must end on a
+/// sentence's end before one that does not looks cut ("…進行趨勢分", its
+/// "析。" gone to the next row) rather than the plan's way: a plan that
+/// writes items as phrases writes most of them so.
+const ENDED_SHARE_MIN: f64 = 0.9;
+/// Description items a plan needs before its habit says anything (items).
+const ENDED_MIN_ITEMS: usize = 5;
+
+/// Description items that stop without a sentence's end where the plan's
+/// other items end on one, and a row's first item of a character or two
+/// after such an item ending the row before: the cut item's tail. Returns
+/// (index, flag).
+fn unended_items(records: &[Record]) -> Vec<(usize, Flag)> {
+    let ended = |d: &str| d.trim_end().ends_with(SENTENCE_ENDS);
+    let items: Vec<&str> = records.iter().flat_map(|r| r.description.iter().map(String::as_str)).collect();
+    let unended = items.iter().filter(|d| !ended(d)).count();
+    let others = items.len().saturating_sub(1);
+    if items.len() < ENDED_MIN_ITEMS || ((items.len() - unended) as f64) < ENDED_SHARE_MIN * others as f64 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (i, r) in records.iter().enumerate() {
+        if let Some(d) = r.description.iter().find(|d| !ended(d)) {
+            let reason =
+                format!("a description item without a sentence's end, where the plan's others end on one: {d:?}");
+            out.push((i, Flag { field: "description", reason }));
+        }
+        let cut_above = i > 0 && records[i - 1].description.last().is_some_and(|d| !ended(d));
+        if let Some(d) = r.description.first().filter(|d| cut_above && super::fragment::stub_item(d)) {
+            let reason = format!("the tail of the item ending the row above: {d:?}");
+            out.push((i, Flag { field: "description", reason }));
+        }
+    }
+    out
 }
 
 /// Latin words this short are left out of the spelling check: short
@@ -211,6 +251,21 @@ mod tests {
         let mut rows = vec![record(), record(), record()];
         rows[0].description.clear();
         assert!(check_plan(&rows).is_empty());
+    }
+
+    #[test]
+    fn an_item_without_the_full_stop_the_plans_others_have() {
+        let mut rows = vec![record(), record(), record(), record(), record()];
+        rows[3].description = vec!["數據按年份、月份及地區劃分，方便使用者進行趨勢分".into()];
+        let flagged: Vec<usize> = check_plan(&rows).into_iter().map(|(i, _)| i).collect();
+        assert_eq!(flagged, [3]);
+        rows[4].description = vec!["析。".into(), "Home names and addresses.".into()];
+        let flagged: Vec<usize> = check_plan(&rows).into_iter().map(|(i, _)| i).collect();
+        assert_eq!(flagged, [3, 4]);
+        // A plan that writes some items as phrases, or too few to tell.
+        rows[1].description = vec!["Home names and addresses".into()];
+        assert!(check_plan(&rows).is_empty());
+        assert!(check_plan(&rows[2..]).is_empty());
     }
 
     fn with_name(n: &str) -> Record {

@@ -204,9 +204,37 @@ fn a_break_nothing_settles_is_reported_as_a_guess() {
     seen.add_cell(["the performance of"].into_iter());
     let b = judge_break(&annual, &perf, "performance", 0.0, 100.0, &seen);
     assert!(!b.joins && b.unsettled.is_none(), "{b:?}");
-    // Pieces the plan has nowhere are joined, no guess.
+    // Pieces the plan has nowhere are joined, no guess: only their length
+    // may tell (see `long_join`).
     let b = judge_break(&annual, &perf, "performance", 0.0, 100.0, &Vocabulary::default());
     assert!(b.joins && b.unsettled.is_none(), "{b:?}");
+    assert_eq!(b.unknown, Some(("Annual".into(), "performance".into())));
+}
+
+#[test]
+fn a_long_join_of_unknown_pieces_is_a_guess_in_a_name() {
+    assert!(long_join("Monthly", "statistics") && long_join("hospital", "beds"));
+    // Too short a word, or a piece too short to be a word of its own.
+    assert!(!long_join("Broadcas", "ing") && !long_join("job", "vacancies") && !long_join("supple", "ment"));
+    // A piece that ends a longer word the plan has whole is a syllable.
+    let constr = CellLine { first: (60.0, 8), last: (60.0, 8), ..cell_line("construc", 99.0) };
+    let tion = CellLine { first: (45.0, 4), ..cell_line("tion sites", 60.0) };
+    let mut seen = Vocabulary::default();
+    seen.add_cell(["information"].into_iter());
+    let b = judge_break(&constr, &tion, "tion", 0.0, 100.0, &seen);
+    assert!(b.joins && b.unknown.is_none(), "{b:?}");
+    // Reported for a name cell only: a category or frequency is one of a
+    // few known words, checked as such.
+    let wrap = Wrap { widest: BTreeMap::new() };
+    let monthly = CellLine { first: (60.0, 7), last: (60.0, 7), ..cell_line("Monthly", 99.0) };
+    let stats = CellLine { first: (80.0, 10), ..cell_line("statistics on", 95.0) };
+    let lines = [monthly, stats];
+    let mut unsettled = Vec::new();
+    joined(Role::Name, &lines, &wrap, &Vocabulary::default(), &mut unsettled);
+    assert_eq!(unsettled, [("Monthly".to_owned(), "statistics".to_owned())]);
+    unsettled.clear();
+    joined(Role::Category, &lines, &wrap, &Vocabulary::default(), &mut unsettled);
+    assert!(unsettled.is_empty());
 }
 
 #[test]
@@ -220,6 +248,9 @@ fn a_sentence_ending_a_full_line_before_a_capital_is_left_open() {
     let ends = paragraph_ends(&lines, &wrap);
     assert_eq!(ends, [false, false, false]);
     assert_eq!(open_item_ends(&lines, &ends), [0]);
+    // Inside a bracket the line opened, a full stop ends no item.
+    let lines = [cell_line("Data in formats (e.g.", 97.0), cell_line("CSV and XML).", 60.0)];
+    assert!(open_item_ends(&lines, &[false, false]).is_empty());
     // With room for the next word, it was a paragraph's end: settled.
     let short = [cell_line("Names.", 40.0), cell_line("Data in CSV.", 60.0)];
     let ends = paragraph_ends(&short, &wrap);
