@@ -359,6 +359,14 @@ fn rules_drawn_in_pieces_are_one_rule() {
     assert_eq!(runs, [(100.0, 50.0, 400.0), (200.0, 50.0, 100.0), (200.0, 120.0, 400.0)]);
 }
 
+/// A one-line column header over `EDGES`, on `page` at `y`.
+fn header_line(page: u32, y: f32) -> crate::layout::Line {
+    let col = |i: usize| EDGES[i] + 5.0;
+    let words = ["Item", "Category", "Name", "Description", "Date", "Frequency"];
+    let cells: Vec<(f32, &str)> = words.iter().enumerate().map(|(i, w)| (col(i), *w)).collect();
+    geo_line(page, y, &cells)
+}
+
 #[test]
 fn a_first_row_centred_about_its_number_keeps_its_upper_lines() {
     let col = |i: usize| EDGES[i] + 5.0;
@@ -367,18 +375,7 @@ fn a_first_row_centred_about_its_number_keeps_its_upper_lines() {
         geo_line(1, 35.0, &[(100.0, "Open Data Plan for 2024-2026")]),
         geo_line(1, 60.0, &[(50.0, "A. Datasets to be released in 2024")]),
         geo_line(1, 70.0, &[(50.0, "i. Spatial Data")]),
-        geo_line(
-            1,
-            90.0,
-            &[
-                (col(0), "Item"),
-                (col(1), "Category"),
-                (col(2), "Name"),
-                (col(3), "Description"),
-                (col(4), "Date"),
-                (col(5), "Frequency"),
-            ],
-        ),
+        header_line(1, 90.0),
         // The description has three lines; the other cells one, centred
         // on its middle line.
         geo_line(1, 110.0, &[(col(3), "• Opening hours.")]),
@@ -426,20 +423,6 @@ fn a_one_page_plan_with_its_running_lines_still_on_it() {
 #[test]
 fn cells_are_centred_in_every_table_where_one_table_shows_it() {
     let col = |i: usize| EDGES[i] + 5.0;
-    let header = |y: f32| {
-        geo_line(
-            1,
-            y,
-            &[
-                (col(0), "Item"),
-                (col(1), "Category"),
-                (col(2), "Name"),
-                (col(3), "Description"),
-                (col(4), "Date"),
-                (col(5), "Frequency"),
-            ],
-        )
-    };
     let row = |y: f32, n: &str, name: &str, desc: &str| {
         geo_line(
             1,
@@ -459,13 +442,13 @@ fn cells_are_centred_in_every_table_where_one_table_shows_it() {
         geo_line(1, 35.0, &[(100.0, "Open Data Plan for 2024-2026")]),
         geo_line(1, 60.0, &[(50.0, "A. Datasets to be released in 2024")]),
         geo_line(1, 70.0, &[(50.0, "i. Spatial Data")]),
-        header(90.0),
+        header_line(1, 90.0),
         // Row 1 shows the style: its description starts above its number.
         geo_line(1, 110.0, &[(col(3), "• Opening hours.")]),
         row(121.0, "1", "Clinics", "• Data in"),
         geo_line(1, 132.0, &[(col(3), "CSV.")]),
         geo_line(1, 160.0, &[(50.0, "ii. Non-spatial Data")]),
-        header(180.0),
+        header_line(1, 180.0),
         // Here row 1 has one line; row 2's two-line name is centred on its
         // number, its first line above it.
         row(200.0, "1", "Roads", "• Lengths."),
@@ -486,20 +469,6 @@ fn cells_are_centred_in_every_table_where_one_table_shows_it() {
 #[test]
 fn a_grid_page_of_one_row_keeps_the_lines_above_its_number() {
     let col = |i: usize| EDGES[i] + 5.0;
-    let header = |page: u32, y: f32| {
-        geo_line(
-            page,
-            y,
-            &[
-                (col(0), "Item"),
-                (col(1), "Category"),
-                (col(2), "Name"),
-                (col(3), "Description"),
-                (col(4), "Date"),
-                (col(5), "Frequency"),
-            ],
-        )
-    };
     let row = |page: u32, y: f32, n: &str, name: &str| {
         geo_line(
             page,
@@ -520,11 +489,11 @@ fn a_grid_page_of_one_row_keeps_the_lines_above_its_number() {
         geo_line(1, 35.0, &[(100.0, "Open Data Plan for 2024-2026")]),
         geo_line(1, 60.0, &[(50.0, "A. Datasets to be released in 2024")]),
         geo_line(1, 70.0, &[(50.0, "i. Spatial Data")]),
-        header(1, 90.0),
+        header_line(1, 90.0),
         row(1, 110.0, "1", "Roads"),
         // Page 2: the header again, then row 2 alone, its two-line name
         // centred on its number.
-        header(2, 40.0),
+        header_line(2, 40.0),
         geo_line(2, 56.0, &[(col(2), "Lamp")]),
         row(2, 67.0, "2", "posts"),
         geo_line(2, 300.0, &[(300.0, "December 2023")]),
