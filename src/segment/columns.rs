@@ -130,19 +130,16 @@ pub fn find(
     let left = words.iter().map(|w| w.bbox.x0).fold(f32::INFINITY, f32::min);
     let right = words.iter().map(|w| w.bbox.x1).fold(f32::NEG_INFINITY, f32::max);
     let inside = |x: &f32| *x > left && *x < right;
-    let mut ruled: Vec<f32> = rule_separators(rules, top, bottom).into_iter().filter(inside).collect();
-    let mut strategy = Strategy::Rules;
-    if ruled.len() < 2 {
+    let ruled: Vec<f32> = rule_separators(rules, top, bottom).into_iter().filter(inside).collect();
+    let (ruled, strategy) = if ruled.len() >= 2 {
+        (ruled, Strategy::Rules)
+    } else {
         // Header cells boxed over a body without column rules: their sides
         // are the column edges still.
-        let band = header.iter().filter_map(|l| l.bbox).reduce(|a, b| a.union(&b));
-        if let Some(b) = band {
-            let sides: Vec<f32> = rule_separators(rules, b.y0, b.y1).into_iter().filter(inside).collect();
-            if sides.len() >= 2 {
-                (ruled, strategy) = (sides, Strategy::HeaderRules);
-            }
-        }
-    }
+        let sides = super::extent(header.iter().copied())
+            .map_or_else(Vec::new, |b| rule_separators(rules, b.y0, b.y1).into_iter().filter(inside).collect());
+        (sides, Strategy::HeaderRules)
+    };
     let pooled_body: Vec<&Line> = body.iter().chain(kin).copied().collect();
     let lines: Vec<&Line> = lines.into_iter().chain(kin.iter().copied()).collect();
     let (separators, strategy) = if ruled.len() >= 2 {

@@ -237,10 +237,10 @@ pub fn plan_with_pages(lines: &[Line], pages: &[PageInfo]) -> Plan {
     let cuts: Vec<Cut> = tables.iter().map(|t| table_pages(&t.lines, &rules_of, &mut trace)).collect();
     // Whether the plan rules off its rows: some table page has a rule
     // between two lines of its body.
-    let plan_ruled = cuts.iter().flat_map(|c| &c.pages).any(|p| {
-        let b = p.body.iter().filter_map(|l| l.bbox).reduce(|a, b| a.union(&b));
-        b.is_some_and(|b| !interior_rules(rules_of(p.page), b).is_empty())
-    });
+    let plan_ruled = cuts
+        .iter()
+        .flat_map(|c| &c.pages)
+        .any(|p| extent(p.body.iter().copied()).is_some_and(|b| !interior_rules(rules_of(p.page), b).is_empty()));
     let headed: Vec<&PageLines> = cuts.iter().flat_map(|c| &c.pages).filter(|p| !p.header.is_empty()).collect();
     for (index, (t, cut)) in tables.into_iter().zip(&cuts).enumerate() {
         let mut table = t.table;
@@ -264,7 +264,7 @@ pub fn plan_with_pages(lines: &[Line], pages: &[PageInfo]) -> Plan {
                     table: index,
                     page: p.page,
                     columns: found.as_ref().ok().cloned(),
-                    bbox: p.header.iter().chain(&p.body).filter_map(|l| l.bbox).reduce(|a, b| a.union(&b)),
+                    bbox: extent(p.header.iter().chain(&p.body).copied()),
                 });
                 match found {
                     Ok(c) => {
@@ -327,6 +327,11 @@ fn same_header_bodies<'a>(p: &PageLines<'a>, headed: &[&PageLines<'a>]) -> Vec<&
         .collect()
 }
 
+/// The box around the lines that carry geometry.
+fn extent<'a>(lines: impl IntoIterator<Item = &'a Line>) -> Option<crate::pdf::Rect> {
+    lines.into_iter().filter_map(|l| l.bbox).reduce(|a, b| a.union(&b))
+}
+
 /// Horizontal rules must span this share of the table's text width to
 /// separate rows (shorter ones underline a cell or a word).
 const ROW_RULE_SPAN: f32 = 0.8;
@@ -338,7 +343,7 @@ const ROW_RULE_SPAN: f32 = 0.8;
 /// above the body stands for its one band, so that its lines before the
 /// number are its own.
 fn row_rules(rules: &[Segment], body: &[&Line], plan_ruled: bool) -> Vec<f32> {
-    let Some(b) = body.iter().filter_map(|l| l.bbox).reduce(|a, b| a.union(&b)) else { return Vec::new() };
+    let Some(b) = extent(body.iter().copied()) else { return Vec::new() };
     let ys = interior_rules(rules, b);
     if !ys.is_empty() {
         return ys;
@@ -366,7 +371,7 @@ fn interior_rules(rules: &[Segment], b: crate::pdf::Rect) -> Vec<f32> {
 
 /// The heights of horizontal rules spanning most of the width of `lines`.
 fn full_width_rules<'a>(rules: &[Segment], lines: impl Iterator<Item = &'a Line>) -> Vec<f32> {
-    let Some(b) = lines.filter_map(|l| l.bbox).reduce(|a, b| a.union(&b)) else { return Vec::new() };
+    let Some(b) = extent(lines) else { return Vec::new() };
     rules_across(rules, b).collect()
 }
 
