@@ -367,15 +367,22 @@ fn header_line(page: u32, y: f32) -> crate::layout::Line {
     geo_line(page, y, &cells)
 }
 
-#[test]
-fn a_first_row_centred_about_its_number_keeps_its_upper_lines() {
-    let col = |i: usize| EDGES[i] + 5.0;
-    let mut lines = vec![
+/// A plan's title block, its first heading and a one-line column header.
+fn plan_head() -> Vec<crate::layout::Line> {
+    vec![
         geo_line(1, 20.0, &[(200.0, "Lands Department")]),
         geo_line(1, 35.0, &[(100.0, "Open Data Plan for 2024-2026")]),
         geo_line(1, 60.0, &[(50.0, "A. Datasets to be released in 2024")]),
         geo_line(1, 70.0, &[(50.0, "i. Spatial Data")]),
         header_line(1, 90.0),
+    ]
+}
+
+#[test]
+fn a_first_row_centred_about_its_number_keeps_its_upper_lines() {
+    let col = |i: usize| EDGES[i] + 5.0;
+    let mut lines = plan_head();
+    lines.extend([
         // The description has three lines; the other cells one, centred
         // on its middle line.
         geo_line(1, 110.0, &[(col(3), "• Opening hours.")]),
@@ -393,7 +400,7 @@ fn a_first_row_centred_about_its_number_keeps_its_upper_lines() {
         ),
         geo_line(1, 132.0, &[(col(3), "CSV.")]),
         geo_line(1, 300.0, &[(300.0, "December 2023")]),
-    ];
+    ]);
     lines.iter_mut().for_each(|l| l.text = l.text.trim().to_owned());
     let p = super::plan_with_rules(&lines, &[]);
     expect![[r#"
@@ -437,12 +444,8 @@ fn cells_are_centred_in_every_table_where_one_table_shows_it() {
             ],
         )
     };
-    let mut lines = vec![
-        geo_line(1, 20.0, &[(200.0, "Lands Department")]),
-        geo_line(1, 35.0, &[(100.0, "Open Data Plan for 2024-2026")]),
-        geo_line(1, 60.0, &[(50.0, "A. Datasets to be released in 2024")]),
-        geo_line(1, 70.0, &[(50.0, "i. Spatial Data")]),
-        header_line(1, 90.0),
+    let mut lines = plan_head();
+    lines.extend([
         // Row 1 shows the style: its description starts above its number.
         geo_line(1, 110.0, &[(col(3), "• Opening hours.")]),
         row(121.0, "1", "Clinics", "• Data in"),
@@ -455,7 +458,7 @@ fn cells_are_centred_in_every_table_where_one_table_shows_it() {
         geo_line(1, 216.0, &[(col(2), "Lamp")]),
         row(227.0, "2", "posts", "• Heights."),
         geo_line(1, 300.0, &[(300.0, "December 2023")]),
-    ];
+    ]);
     lines.iter_mut().for_each(|l| l.text = l.text.trim().to_owned());
     let p = super::plan_with_rules(&lines, &[]);
     expect![[r#"
@@ -484,12 +487,8 @@ fn a_grid_page_of_one_row_keeps_the_lines_above_its_number() {
         )
     };
     let across = |y: f32| crate::pdf::Segment { x0: EDGES[0], y0: y, x1: EDGES[6], y1: y };
-    let mut lines = vec![
-        geo_line(1, 20.0, &[(200.0, "Lands Department")]),
-        geo_line(1, 35.0, &[(100.0, "Open Data Plan for 2024-2026")]),
-        geo_line(1, 60.0, &[(50.0, "A. Datasets to be released in 2024")]),
-        geo_line(1, 70.0, &[(50.0, "i. Spatial Data")]),
-        header_line(1, 90.0),
+    let mut lines = plan_head();
+    lines.extend([
         row(1, 110.0, "1", "Roads"),
         // Page 2: the header again, then row 2 alone, its two-line name
         // centred on its number.
@@ -497,7 +496,7 @@ fn a_grid_page_of_one_row_keeps_the_lines_above_its_number() {
         geo_line(2, 56.0, &[(col(2), "Lamp")]),
         row(2, 67.0, "2", "posts"),
         geo_line(2, 300.0, &[(300.0, "December 2023")]),
-    ];
+    ]);
     lines.iter_mut().for_each(|l| l.text = l.text.trim().to_owned());
     let mut page1 = vertical_rules(85.0, 125.0);
     page1.extend([across(85.0), across(103.0), across(125.0)]);
